@@ -1,0 +1,62 @@
+"""Where the PostgreSQL database comes from.
+
+With ``DATABASE_URL`` set, that server is used as it is. Without it, an embedded
+PostgreSQL (the ``pgserver`` package, which ships its own binaries) is started
+in ``.data/postgres`` so that a fresh machine needs nothing installed. The data
+folder is kept between runs; the server stops when the last process using it
+exits.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import parse_qs, unquote, urlparse
+
+ENGINE = "django_tenants.postgresql_backend"
+
+
+def database_from_url(url: str) -> dict:
+    """Turn ``postgresql://user:password@host:port/name?host=/socket/dir`` into Django's form."""
+    parsed = urlparse(url)
+    if parsed.scheme not in {"postgres", "postgresql"}:
+        raise ValueError(f"DATABASE_URL doit commencer par postgresql:// (reçu {parsed.scheme!r})")
+    query = parse_qs(parsed.query)
+    host = query.get("host", [parsed.hostname or ""])[0]
+    return {
+        "ENGINE": ENGINE,
+        "NAME": unquote(parsed.path.lstrip("/")) or "postgres",
+        "USER": unquote(parsed.username or ""),
+        "PASSWORD": unquote(parsed.password or ""),
+        "HOST": host,
+        "PORT": str(parsed.port or ""),
+        # Session pooling (PgBouncer in session mode) keeps search_path per
+        # client; transaction pooling would not, so schemas need session mode.
+        "CONN_MAX_AGE": int(os.environ.get("CONN_MAX_AGE", "0")),
+        "CONN_HEALTH_CHECKS": True,
+    }
+
+
+def embedded_database_url(data_dir: Path) -> str:
+    """Start (or join) the embedded server in ``data_dir`` and return its URL."""
+    runtime = data_dir / "run"
+    runtime.mkdir(parents=True, exist_ok=True)
+    runtime.chmod(0o700)
+    os.environ.setdefault("XDG_RUNTIME_DIR", str(runtime))
+    import logging
+
+    import pgserver
+
+    # pgserver logs every start and stop at INFO; only its problems matter here.
+    logging.getLogger("pgserver").setLevel(logging.WARNING)
+
+    server = pgserver.get_server(data_dir / "postgres", cleanup_mode="stop")
+    return server.get_uri()
+
+
+def default_database(base_dir: Path) -> dict:
+    url = os.environ.get("DATABASE_URL")
+    if not url:
+        data_dir = Path(os.environ.get("CPTS_DATA_DIR", base_dir / ".data")).resolve()
+        url = embedded_database_url(data_dir)
+    return database_from_url(url)

@@ -1,0 +1,249 @@
+"""Settings shared by every environment.
+
+The app split below is decided once: moving an app between SHARED_APPS and
+TENANT_APPS after its first migration leaves tables in the wrong schemas.
+"""
+
+import os
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
+
+from config.database import default_database
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
+DEBUG = False
+
+# --- Tenancy -----------------------------------------------------------------
+
+# Apps whose tables live in the public schema: the federation's own world.
+# auth, sessions and contenttypes are in both lists on purpose: each schema has
+# its own accounts and sessions, so a session opened on one CPTS is worthless
+# on another, and federation staff are users of the public schema.
+SHARED_APPS = [
+    # tenants before django_tenants: its migrate/migrate_schemas commands win.
+    "tenants",
+    "django_tenants",
+    "network",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
+]
+
+# Apps whose tables live in every CPTS schema. Wagtail is here only: the public
+# schema has no page tree, and its own urlconf never routes to Wagtail.
+TENANT_APPS = [
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "content",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail.api.v2",
+    "wagtail",
+    "wagtail_modeladmin",
+    "modelcluster",
+    "taggit",
+]
+
+INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
+
+TENANT_MODEL = "tenants.CPTS"
+TENANT_DOMAIN_MODEL = "tenants.Domain"
+DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
+ROOT_URLCONF = "config.urls_tenant"
+PUBLIC_SCHEMA_URLCONF = "config.urls_public"
+
+# Hosts that serve the federation (public schema). Any other host must be the
+# domain of a CPTS, or it gets a 404.
+FEDERATION_HOSTS = [
+    h.strip().lower()
+    for h in os.environ.get("FEDERATION_HOSTS", "localhost,127.0.0.1").split(",")
+    if h.strip()
+]
+# A new CPTS answers on <short name>.<CPTS_BASE_DOMAIN>.
+CPTS_BASE_DOMAIN = os.environ.get("CPTS_BASE_DOMAIN", "localhost")
+# Port shown in the URLs printed for people (the demo serves on :8000).
+PUBLIC_PORT = os.environ.get("PUBLIC_PORT", "")
+PUBLIC_SCHEME = os.environ.get("PUBLIC_SCHEME", "http")
+
+ALLOWED_HOSTS = [
+    h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()
+] or [".localhost", "localhost", "127.0.0.1"]
+
+MIDDLEWARE = [
+    "tenants.middleware.CPTSHostMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+# --- Database ------------------------------------------------------------------
+
+DATABASES = {"default": default_database(BASE_DIR)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Where archives of CPTS schemas (pg_dump + media) are written.
+CPTS_ARCHIVE_DIR = Path(os.environ.get("CPTS_ARCHIVE_DIR", BASE_DIR / ".data" / "archives"))
+
+# --- Cache -------------------------------------------------------------------
+
+# Every alias is keyed by schema: Wagtail's site-root and rendition cache keys
+# are global, so without the prefix one CPTS would read another's entries.
+# tenants.checks refuses to start if an alias forgets it.
+_TENANT_KEYS = {
+    "KEY_FUNCTION": "django_tenants.cache.make_key",
+    "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
+}
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": alias,
+            **_TENANT_KEYS,
+        }
+        for alias in ("default", "renditions")
+    }
+else:
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": alias,
+            **_TENANT_KEYS,
+        }
+        for alias in ("default", "renditions")
+    }
+
+# --- Background work -----------------------------------------------------------
+
+# Wagtail 8 enqueues reference-index, search-index and file-cleanup work through
+# django-tasks, and its tasks carry no schema: a worker would run them in
+# public. They run immediately, in the schema of the request or command that
+# enqueued them (tenants.checks refuses any other backend).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# --- Files -------------------------------------------------------------------
+
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+MEDIA_URL = "/media/"
+# Django serves MEDIA_URL itself (demo, tests); production leaves it to the web server.
+SERVE_MEDIA = True
+STATIC_ROOT = BASE_DIR / "static"
+STATIC_URL = "/static/"
+STATICFILES_DIRS = [BASE_DIR / "config" / "static"]
+STORAGES = {
+    # Stored names start with the schema (metz/original_images/x.jpg), so a
+    # URL is right whichever schema renders it.
+    "default": {"BACKEND": "tenants.storage.SchemaPrefixedFileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
+# --- Templates, i18n -------------------------------------------------------------
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "config" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+WSGI_APPLICATION = "config.wsgi.application"
+
+LANGUAGE_CODE = "fr"
+LANGUAGES = [("fr", _("Français")), ("en", _("Anglais"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Paris"
+USE_I18N = True
+USE_TZ = True
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# --- Wagtail -----------------------------------------------------------------------
+
+WAGTAIL_SITE_NAME = "CPTS"
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "ods", "csv", "txt", "png", "jpg"]
+WAGTAILAPI_BASE_URL = ""
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- API ---------------------------------------------------------------------------
+
+REST_FRAMEWORK = {
+    "EXCEPTION_HANDLER": "config.api_errors.api_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API du réseau des CPTS",
+    "DESCRIPTION": "Annuaire, couverture et données agrégées des CPTS (schéma public).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+CORS_ALLOW_ALL_ORIGINS = False
+CORS_URLS_REGEX = r"^/api/.*$"
+
+# --- Logging -------------------------------------------------------------------------
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"tenant": {"()": "django_tenants.log.TenantContextFilter"}},
+    "formatters": {
+        "tenant": {"format": "%(asctime)s %(levelname)s [%(schema_name)s] %(name)s: %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["tenant"],
+            "formatter": "tenant",
+        },
+    },
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "pgserver": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+    },
+}

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ContentConfig(AppConfig):
+    name = "content"
+    verbose_name = _("Site de la CPTS")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from django_tenants.signals import post_schema_sync
+
+        from . import signals
+
+        post_schema_sync.connect(signals.provision_site, dispatch_uid="content.provision_site")

@@ -1,0 +1,70 @@
+"""Load the demo network: a federation account and three CPTS with their sites.
+
+Idempotent: a CPTS that already exists is left as it is (with whatever was
+edited since), so running ``make demo`` again creates no duplicates.
+"""
+
+import json
+from datetime import date
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django_tenants.utils import schema_context
+
+from content.services import home_page_update, standard_page_publish
+from tenants.models import CPTS
+from tenants.services import cpts_create, public_url
+
+FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "demo_network.json"
+
+
+class Command(BaseCommand):
+    help = "Charge le réseau de démonstration (fédération et trois CPTS)."
+
+    def handle(self, *args, **options):
+        data = json.loads(FIXTURE.read_text(encoding="utf-8"))
+        admin = data["federation_admin"]
+        User = get_user_model()
+        if not User.objects.filter(username=admin["username"]).exists():
+            User.objects.create_superuser(admin["username"], admin["email"], admin["password"])
+
+        for entry in data["cpts"]:
+            if CPTS.objects.filter(short_name=entry["short_name"]).exists():
+                continue
+            fields = {k: v for k, v in entry.items() if k not in {"introduction", "pages"}}
+            for key in [k for k in fields if k.endswith("_on")]:
+                fields[key] = date.fromisoformat(fields[key])
+            created = cpts_create(**fields)
+            with schema_context(created.cpts.schema_name):
+                home = home_page_update(introduction=entry["introduction"])
+                for page in entry["pages"]:
+                    standard_page_publish(parent=home, title=page["title"], body=page["body"])
+            self.stdout.write(f"CPTS « {entry['name']} » créée.")
+
+        self._print_access(data)
+
+    def _print_access(self, data):
+        admin = data["federation_admin"]
+        lines = [
+            "",
+            "Réseau de démonstration prêt :",
+            f"  Fédération       {public_url('localhost')}",
+            f"    admin          {public_url('localhost', '/admin/')}   "
+            f"{admin['username']} / {admin['password']}",
+            f"    API            {public_url('localhost', '/api/network/cpts/')}",
+            f"    documentation  {public_url('localhost', '/api/network/docs/')}",
+        ]
+        for entry in data["cpts"]:
+            cpts = CPTS.objects.filter(short_name=entry["short_name"]).first()
+            if cpts is None or not cpts.primary_host:
+                continue
+            host = cpts.primary_host
+            lines += [
+                f"  {cpts.name}",
+                f"    site           {public_url(host)}",
+                f"    admin          {public_url(host, '/admin/')}   "
+                f"{entry['coordinator_email']} / {entry['coordinator_password']}",
+                f"    API            {public_url(host, '/api/v2/pages/')}",
+            ]
+        self.stdout.write("\n".join(lines))

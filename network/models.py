@@ -1,0 +1,1 @@
+"""Reference data and federation-wide figures (public schema)."""

@@ -1,0 +1,5 @@
+"""The URLs the network's OpenAPI schema documents: the API only, under its real prefix."""
+
+from django.urls import include, path
+
+urlpatterns = [path("api/network/", include("network.urls"))]

@@ -1,0 +1,48 @@
+"""System checks for settings that would silently mix CPTS data."""
+
+from django.conf import settings
+from django.core.checks import Error, register
+
+TENANT_KEY_FUNCTION = "django_tenants.cache.make_key"
+
+
+@register()
+def cache_aliases_are_tenant_keyed(app_configs, **kwargs):
+    return [
+        Error(
+            f"Le cache « {alias} » n'utilise pas {TENANT_KEY_FUNCTION} : "
+            "ses clés seraient partagées entre CPTS.",
+            id="tenants.E001",
+        )
+        for alias, config in settings.CACHES.items()
+        if config.get("KEY_FUNCTION") != TENANT_KEY_FUNCTION
+    ]
+
+
+@register()
+def wagtail_is_tenant_only(app_configs, **kwargs):
+    shared_wagtail = [app for app in settings.SHARED_APPS if app.startswith("wagtail")]
+    return [
+        Error(
+            f"{app} est dans SHARED_APPS : Wagtail ne doit exister que dans les schémas des CPTS.",
+            id="tenants.E002",
+        )
+        for app in shared_wagtail
+    ]
+
+
+IMMEDIATE_BACKEND = "django_tasks.backends.immediate.ImmediateBackend"
+
+
+@register()
+def tasks_run_in_their_schema(app_configs, **kwargs):
+    return [
+        Error(
+            f"La file de tâches « {alias} » n'est pas immédiate : les tâches de Wagtail "
+            "ne portent pas de schéma et s'exécuteraient dans le schéma public.",
+            hint=f"Utilisez {IMMEDIATE_BACKEND}.",
+            id="tenants.E003",
+        )
+        for alias, config in getattr(settings, "TASKS", {}).items()
+        if config.get("BACKEND") != IMMEDIATE_BACKEND
+    ]

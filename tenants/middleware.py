@@ -1,0 +1,34 @@
+"""Which schema serves a request, decided from its Host header alone.
+
+Federation hosts (``FEDERATION_HOSTS``) get the public schema and its own
+urlconf. Any other host must be a CPTS domain; an unknown host is a 404,
+never a fallback to some other site. ``X-Forwarded-Host`` is not trusted
+(``USE_X_FORWARDED_HOST`` stays off), and hosts are compared in lower case
+without their port.
+"""
+
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.db import connection
+from django.http import HttpResponseNotFound
+from django.urls import set_urlconf
+from django_tenants.middleware.main import TenantMainMiddleware
+
+
+class CPTSHostMiddleware(TenantMainMiddleware):
+    @staticmethod
+    def hostname_from_request(request) -> str:
+        return request.get_host().split(":")[0].lower().rstrip(".")
+
+    def process_request(self, request):
+        connection.set_schema_to_public()
+        try:
+            hostname = self.hostname_from_request(request)
+        except DisallowedHost:
+            return HttpResponseNotFound()
+        if hostname in settings.FEDERATION_HOSTS:
+            request.tenant = connection.tenant
+            request.urlconf = settings.PUBLIC_SCHEMA_URLCONF
+            set_urlconf(request.urlconf)
+            return None
+        return super().process_request(request)

@@ -1,0 +1,145 @@
+"""A CPTS is a tenant: one row here, one PostgreSQL schema with its own site."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_tenants.models import DomainMixin, TenantMixin
+
+from .validators import validate_hostname, validate_short_name
+
+DEPARTMENT_CODE_RE = r"^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$"
+
+
+class Stage(models.TextChoices):
+    IDEA = "idea", _("Idée / pré-projet")
+    LETTER_OF_INTENT = "letter_of_intent", _("Lettre d'intention")
+    HEALTH_PROJECT_VALIDATED = "health_project_validated", _("Projet de santé validé")
+    ACI_SIGNED = "aci_signed", _("ACI signé")
+
+
+class CPTS(TenantMixin):
+    """A Communauté Professionnelle Territoriale de Santé and its schema.
+
+    The schema is created by ``tenants.services.cpts_create`` from a migrated
+    template, never by ``save()``: ``auto_create_schema`` is off so that no
+    code path can leave a row without its schema, or the reverse.
+    """
+
+    auto_create_schema = False
+    auto_drop_schema = False
+
+    name = models.CharField(_("nom"), max_length=200)
+    short_name = models.CharField(
+        _("nom court"),
+        max_length=40,
+        unique=True,
+        validators=[validate_short_name],
+        help_text=_("Utilisé dans l'adresse du site : <nom court>.<domaine du réseau>."),
+    )
+    region_code = models.CharField(_("code région (INSEE)"), max_length=3)
+    department_code = models.CharField(
+        _("code département (INSEE)"),
+        max_length=3,
+        help_text=_("Département principal ; un territoire peut en toucher plusieurs."),
+    )
+    stage = models.CharField(_("étape"), max_length=32, choices=Stage.choices, default=Stage.IDEA)
+    letter_of_intent_on = models.DateField(_("lettre d'intention le"), null=True, blank=True)
+    health_project_validated_on = models.DateField(
+        _("projet de santé validé le"), null=True, blank=True
+    )
+    aci_signed_on = models.DateField(_("ACI signé le"), null=True, blank=True)
+    contact_email = models.EmailField(_("e-mail de contact"), blank=True)
+    frontend_url = models.URLField(
+        _("site public (front-end)"),
+        blank=True,
+        help_text=_("Adresse du site public s'il est servi par un front-end séparé."),
+    )
+    created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
+
+    # Public-schema rows are not Wagtail content: keep Wagtail's reference
+    # index (a tenant-only table) away from them.
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = _("CPTS")
+        verbose_name_plural = _("CPTS")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(department_code__regex=DEPARTMENT_CODE_RE),
+                name="cpts_department_code_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def primary_host(self) -> str | None:
+        # Iterating .all() uses a prefetch when the selector made one.
+        return next((d.domain for d in self.domains.all() if d.is_primary), None)
+
+
+class Domain(DomainMixin):
+    """A host a CPTS answers on; its primary one is ``<short name>.<base domain>``."""
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = _("domaine")
+        verbose_name_plural = _("domaines")
+
+    def __str__(self) -> str:
+        return self.domain
+
+    def clean_fields(self, exclude=None):
+        super().clean_fields(exclude=exclude)
+        validate_hostname(self.domain)
+
+
+class CPTSArchive(models.Model):
+    """What is left of a CPTS after ``cpts_archive``: where its dump and media went.
+
+    The tenant row and schema are gone (so no command or request can reach a
+    half-existing CPTS); this record says how to restore it.
+    """
+
+    name = models.CharField(_("nom"), max_length=200)
+    short_name = models.CharField(_("nom court"), max_length=40)
+    schema_name = models.CharField(_("schéma"), max_length=63)
+    domains = models.JSONField(_("domaines"), default=list)
+    metadata = models.JSONField(_("fiche"), default=dict)
+    dump_path = models.CharField(_("sauvegarde du schéma"), max_length=500)
+    media_path = models.CharField(_("archive des médias"), max_length=500, blank=True)
+    dump_sha256 = models.CharField(max_length=64)
+    archived_at = models.DateTimeField(_("archivée le"), auto_now_add=True)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = _("CPTS archivée")
+        verbose_name_plural = _("CPTS archivées")
+        ordering = ["-archived_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.archived_at:%Y-%m-%d})"
+
+
+class SchemaTemplate(models.Model):
+    """The SQL that recreates the migrated template schema, kept in the database.
+
+    ``migrate_schemas`` refreshes it after migrating the template, so every
+    app server creates a CPTS from the same SQL without needing ``pg_dump``.
+    """
+
+    fingerprint = models.CharField(max_length=64, unique=True)
+    sql = models.TextField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        get_latest_by = "created_at"
+
+    def __str__(self) -> str:
+        return f"template {self.fingerprint[:12]}"

@@ -1,0 +1,102 @@
+"""Cache, files and background tasks keep each CPTS's data apart."""
+
+import io
+
+from django.core.cache import caches
+from django.core.files.images import ImageFile
+from django.core.files.storage import default_storage
+from django.db import connection
+from django.test import Client
+from PIL import Image as PILImage
+from wagtail.images.models import Image
+
+from content.models import HomePage
+
+
+def test_cache_entry_written_under_one_cpts_is_not_read_under_another(alpha, beta):
+    for alias in caches:
+        with alpha.context():
+            caches[alias].set("wagtail_site_root_paths", "alpha-value")
+        with beta.context():
+            assert caches[alias].get("wagtail_site_root_paths") is None
+        with alpha.context():
+            assert caches[alias].get("wagtail_site_root_paths") == "alpha-value"
+            caches[alias].delete("wagtail_site_root_paths")
+
+
+def _png_bytes() -> bytes:
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (8, 6), (0, 0, 145)).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def test_uploaded_image_url_names_its_cpts_and_is_served_from_the_public_schema(
+    alpha, tmp_path, settings
+):
+    settings.MEDIA_ROOT = tmp_path
+    content = _png_bytes()
+    with alpha.context():
+        image = Image.objects.create(
+            title="Logo", file=ImageFile(io.BytesIO(content), name="logo.png")
+        )
+        stored_name = image.file.name
+        rendition_url = image.get_rendition("width-4").url
+
+    assert stored_name.startswith(f"{alpha.schema_name}/original_images/")
+    assert f"/media/{alpha.schema_name}/images/" in rendition_url
+
+    # Rendered from the public schema (as a network page would), the URL is the same file.
+    connection.set_schema_to_public()
+    url = default_storage.url(stored_name)
+    assert url == f"/media/{stored_name}"
+    response = Client(HTTP_HOST="localhost").get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == content
+
+
+def test_wagtail_tasks_run_in_the_cpts_schema(alpha):
+    """Saving a page enqueues search and reference-index tasks; they land in its schema."""
+    from wagtail.search.models import IndexEntry
+
+    with alpha.context():
+        home = HomePage.objects.get()
+        IndexEntry.objects.all().delete()
+        home.save_revision().publish()
+        assert IndexEntry.objects.filter(object_id=str(home.pk)).exists()
+
+
+def test_file_cleanup_queued_on_commit_deletes_the_right_cpts_file(
+    alpha, beta, tmp_path, settings, django_capture_on_commit_callbacks
+):
+    """Wagtail deletes files from an on_commit task, after the schema may have changed."""
+    settings.MEDIA_ROOT = tmp_path
+    content = _png_bytes()
+    with alpha.context():
+        image = Image.objects.create(
+            title="A", file=ImageFile(io.BytesIO(content), name="same.png")
+        )
+    with beta.context():
+        kept = Image.objects.create(title="B", file=ImageFile(io.BytesIO(content), name="same.png"))
+    with django_capture_on_commit_callbacks(execute=True):
+        with alpha.context():
+            image.delete()
+        connection.set_schema_to_public()
+    assert not (tmp_path / image.file.name).exists()
+    assert (tmp_path / kept.file.name).exists()
+
+
+def test_a_deferred_task_backend_is_refused(settings):
+    from tenants.checks import tasks_run_in_their_schema
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.database.DatabaseBackend"}}
+    assert [error.id for error in tasks_run_in_their_schema(None)] == ["tenants.E003"]
+
+
+def test_a_cache_alias_without_tenant_keys_is_refused(settings):
+    from tenants.checks import cache_aliases_are_tenant_keyed
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "extra": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
+    assert [error.id for error in cache_aliases_are_tenant_keyed(None)] == ["tenants.E001"]
