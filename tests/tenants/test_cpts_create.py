@@ -1,7 +1,6 @@
 """cpts_create: fast, complete, and all-or-nothing."""
 
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ from django.test import Client
 from wagtail.models import Site
 
 from content.models import HomePage
+from tenants.catalog import schema_catalog
 from tenants.models import CPTS, Domain
 from tenants.services import cpts_create, domain_add
 from tenants.validators import TEMPLATE_SCHEMA_NAME
@@ -127,47 +127,10 @@ def test_failure_after_the_schema_is_made_rolls_everything_back(db, network, mon
     assert database_state() == before
 
 
-_CASTS = re.compile(r"::(character varying|text)(\[\])?|[()]")
-
-
-def catalog(schema: str) -> dict:
-    """Tables, columns, constraints and indexes of a schema, with its name taken out.
-
-    Casts and parentheses are dropped from definitions: PostgreSQL stores the
-    predicate of a partial index (Wagtail's ``unique_in_progress_workflow``)
-    in a form whose dump re-parses to the same condition with its casts
-    placed differently. Names, columns, types and conditions still compare.
-    """
-    queries = {
-        "columns": """
-            SELECT table_name, column_name, data_type, is_nullable, column_default, is_identity
-            FROM information_schema.columns WHERE table_schema = %s ORDER BY 1, 2""",
-        "constraints": """
-            SELECT conrelid::regclass::text, conname, pg_get_constraintdef(c.oid)
-            FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
-            WHERE n.nspname = %s ORDER BY 1, 2""",
-        "indexes": """
-            SELECT tablename, indexname, indexdef FROM pg_indexes
-            WHERE schemaname = %s ORDER BY 1, 2""",
-        "sequences": """
-            SELECT sequencename, data_type, increment_by FROM pg_sequences
-            WHERE schemaname = %s ORDER BY 1""",
-    }
-    result = {}
-    with connection.cursor() as cursor:
-        for name, sql in queries.items():
-            cursor.execute(sql, [schema])
-            result[name] = [
-                tuple(_CASTS.sub("", str(v).replace(f"{schema}.", "<schema>.")) for v in row)
-                for row in cursor.fetchall()
-            ]
-    return result
-
-
 def test_created_schema_has_the_catalog_of_a_migrated_one(db, network):
     """The template is migrated by migrate_schemas; the clone must match it exactly."""
     cpts = cpts_create(**valid_input()).cpts
-    assert catalog(cpts.schema_name) == catalog(TEMPLATE_SCHEMA_NAME)
+    assert schema_catalog(cpts.schema_name) == schema_catalog(TEMPLATE_SCHEMA_NAME)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT app, name FROM {TEMPLATE_SCHEMA_NAME}.django_migrations EXCEPT "  # noqa: S608

@@ -1,0 +1,15 @@
+"""Benchmarks: their own database, plus a tenant app whose migration they time."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import BASE_DIR, DATABASES, TENANT_APPS
+
+SECRET_KEY = "bench-only-not-secret"  # noqa: S105
+DEBUG = False
+DATABASES["default"]["NAME"] = os.environ.get("BENCH_DATABASE_NAME", "cpts_bench")
+TENANT_APPS = [*TENANT_APPS, "bench.benchapp"]
+INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]  # noqa: F405
+TENANT_MULTIPROCESSING_MAX_PROCESSES = int(os.environ.get("BENCH_PROCESSES", "2"))
+MEDIA_ROOT = BASE_DIR / ".data" / "bench-media"
+LOGGING = {"version": 1, "disable_existing_loggers": True}

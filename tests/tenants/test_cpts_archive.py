@@ -1,0 +1,74 @@
+"""cpts_archive dumps before it drops; cpts_restore gives the CPTS back."""
+
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.images import ImageFile
+from django.core.management import call_command
+from django.test import Client
+from django_tenants.utils import schema_context, schema_exists
+from PIL import Image as PILImage
+from wagtail.images.models import Image
+
+from content.models import HomePage
+from content.services import standard_page_publish
+from tenants.models import CPTS, CPTSArchive, Domain
+from tenants.services import cpts_archive, cpts_create, cpts_restore
+
+
+@pytest.fixture
+def doomed(db, network, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.CPTS_ARCHIVE_DIR = tmp_path / "archives"
+    cpts = cpts_create(
+        name="CPTS Éphémère", short_name="ephemere", region_code="44",
+        department_code="57", coordinator_email="coord@ephemere.test",
+    ).cpts
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (4, 4), (200, 0, 0)).save(buffer, format="PNG")
+    with schema_context(cpts.schema_name):
+        standard_page_publish(parent=HomePage.objects.get(), title="Statuts", body="<p>Article 1</p>")
+        Image.objects.create(title="Logo", file=ImageFile(buffer, name="logo.png"))
+    return cpts
+
+
+def test_archive_writes_dump_and_media_then_removes_the_cpts(doomed, tmp_path):
+    archive = cpts_archive(cpts=doomed)
+    dump = (tmp_path / "archives").glob("ephemere-*.sql")
+    assert [str(p) for p in dump] == [archive.dump_path]
+    assert archive.media_path.endswith("-media.tar.gz")
+    assert archive.domains == ["ephemere.localhost"]
+    assert not schema_exists("ephemere")
+    assert not CPTS.objects.filter(short_name="ephemere").exists()
+    assert not Domain.objects.filter(domain="ephemere.localhost").exists()
+    assert Client(HTTP_HOST="ephemere.localhost").get("/").status_code == 404
+
+
+def test_restore_gives_back_pages_media_and_host(doomed, tmp_path):
+    archive = cpts_archive(cpts=doomed)
+    restored = cpts_restore(archive=archive)
+    assert restored.name == "CPTS Éphémère"
+    with schema_context(restored.schema_name):
+        assert HomePage.objects.get().get_children().get().title == "Statuts"
+        image = Image.objects.get()
+        assert (tmp_path / "media" / image.file.name).exists()
+    response = Client(HTTP_HOST="ephemere.localhost").get("/statuts/")
+    assert response.status_code == 200
+    assert not CPTSArchive.objects.exists()
+
+
+def test_restore_refuses_an_altered_dump(doomed):
+    archive = cpts_archive(cpts=doomed)
+    with open(archive.dump_path, "a", encoding="utf-8") as handle:
+        handle.write("DROP SCHEMA public CASCADE;\n")
+    with pytest.raises(ValidationError):
+        cpts_restore(archive=archive)
+    assert not schema_exists("ephemere")
+
+
+def test_archive_command_names_the_files(doomed, capsys):
+    call_command("archive_cpts", "ephemere")
+    out = capsys.readouterr().out
+    assert "archivée" in out
+    assert ".sql" in out
