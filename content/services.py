@@ -1,9 +1,17 @@
 """Writes on a CPTS's own site. Every function runs in the caller's schema."""
 
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page, Site
 
 from .models import HomePage, StandardPage
+
+
+def public_port() -> int:
+    """The port people reach the sites on, so Wagtail's absolute URLs are right."""
+    if settings.PUBLIC_PORT:
+        return int(settings.PUBLIC_PORT)
+    return 443 if settings.PUBLIC_SCHEME == "https" else 80
 
 
 @transaction.atomic
@@ -22,7 +30,7 @@ def site_provision(*, name: str, hostname: str) -> HomePage:
     root.add_child(instance=home)
     home.save_revision().publish()
     Site.objects.create(
-        hostname=hostname, port=80, root_page=home, is_default_site=True, site_name=name
+        hostname=hostname, port=public_port(), root_page=home, is_default_site=True, site_name=name
     )
     return home
 
