@@ -49,43 +49,65 @@ def main() -> None:
         with connection.cursor() as cursor:
             cursor.execute(f"CREATE SCHEMA {schema}")
         call_command(
-            DjangoTenantsMigrateSchemas(), schema_name=schema, tenant=True,
-            interactive=False, verbosity=0,
+            DjangoTenantsMigrateSchemas(),
+            schema_name=schema,
+            tenant=True,
+            interactive=False,
+            verbosity=0,
         )
 
     def clone_one(schema: str) -> None:
         CloneSchema().clone_schema(TEMPLATE_SCHEMA_NAME, schema, "DATA")
         call_command(
-            DjangoTenantsMigrateSchemas(), schema_name=schema, tenant=True, fake=True,
-            interactive=False, verbosity=0,
+            DjangoTenantsMigrateSchemas(),
+            schema_name=schema,
+            tenant=True,
+            fake=True,
+            interactive=False,
+            verbosity=0,
         )
 
     results: dict = {}
-    migrations = [timed(lambda i=i: migrate_one(f"base_migrated_{i}")) for i in range(args.baseline_samples)]
+    migrations = [
+        timed(lambda i=i: migrate_one(f"base_migrated_{i}")) for i in range(args.baseline_samples)
+    ]
     results["migrations"] = summary(migrations)
     print(f"  migrations      médiane {fmt(results['migrations']['median'])}", flush=True)
-    clones = [timed(lambda i=i: clone_one(f"base_cloned_{i}")) for i in range(args.baseline_samples)]
+    clones = [
+        timed(lambda i=i: clone_one(f"base_cloned_{i}")) for i in range(args.baseline_samples)
+    ]
     results["clone"] = summary(clones)
     print(f"  clone_schema    médiane {fmt(results['clone']['median'])}", flush=True)
 
     def create(i: int) -> None:
         cpts_create(
-            name=f"CPTS banc {i}", short_name=f"banc-{i:04d}", region_code="44",
-            department_code="57", coordinator_email=f"coord{i}@banc.test",
+            name=f"CPTS banc {i}",
+            short_name=f"banc-{i:04d}",
+            region_code="44",
+            department_code="57",
+            coordinator_email=f"coord{i}@banc.test",
         )
 
     ours = [timed(lambda i=i: create(i)) for i in range(args.samples)]
     results["cpts_create"] = summary(ours)
-    print(f"  cpts_create     médiane {fmt(results['cpts_create']['median'])}"
-          f"  p95 {fmt(results['cpts_create']['p95'])}", flush=True)
+    print(
+        f"  cpts_create     médiane {fmt(results['cpts_create']['median'])}"
+        f"  p95 {fmt(results['cpts_create']['p95'])}",
+        flush=True,
+    )
 
     identical = schema_catalog("banc_0000") == schema_catalog("base_migrated_0")
     results["catalog_identical_to_migrated"] = identical
-    results["ratio_vs_migrations"] = results["migrations"]["median"] / results["cpts_create"]["median"]
+    results["ratio_vs_migrations"] = (
+        results["migrations"]["median"] / results["cpts_create"]["median"]
+    )
     results["ratio_vs_clone"] = results["clone"]["median"] / results["cpts_create"]["median"]
     print(f"  catalogue identique à un schéma migré : {identical}")
-    print(f"  ratio : {results['ratio_vs_migrations']:.1f}× plus rapide que les migrations, "
-          f"{results['ratio_vs_clone']:.1f}× plus rapide que clone_schema", flush=True)
+    print(
+        f"  ratio : {results['ratio_vs_migrations']:.1f}× plus rapide que les migrations, "
+        f"{results['ratio_vs_clone']:.1f}× plus rapide que clone_schema",
+        flush=True,
+    )
 
     # migrate_schemas across --cpts CPTS.
     with connection.cursor() as cursor:
@@ -98,17 +120,33 @@ def main() -> None:
 
     def manage(*argv: str) -> None:
         subprocess.run(  # noqa: S603
-            [sys.executable, "manage.py", "migrate_schemas", "--tenant", "--noinput", "-v", "0", *argv],
-            cwd=ROOT, env=env, check=True,
+            [
+                sys.executable,
+                "manage.py",
+                "migrate_schemas",
+                "--tenant",
+                "--noinput",
+                "-v",
+                "0",
+                *argv,
+            ],
+            cwd=ROOT,
+            env=env,
+            check=True,
         )
 
     for executor in ("standard", "multiprocessing"):
         results[f"migrate_noop_{executor}"] = timed(lambda e=executor: manage(f"--executor={e}"))
         manage("benchapp", "zero")
-        results[f"migrate_one_{executor}"] = timed(lambda e=executor: manage("benchapp", f"--executor={e}"))
-        print(f"  migrate_schemas {args.cpts} CPTS ({executor}) : aucune migration "
-              f"{fmt(results[f'migrate_noop_{executor}'])}, une migration "
-              f"{fmt(results[f'migrate_one_{executor}'])}", flush=True)
+        results[f"migrate_one_{executor}"] = timed(
+            lambda e=executor: manage("benchapp", f"--executor={e}")
+        )
+        print(
+            f"  migrate_schemas {args.cpts} CPTS ({executor}) : aucune migration "
+            f"{fmt(results[f'migrate_noop_{executor}'])}, une migration "
+            f"{fmt(results[f'migrate_one_{executor}'])}",
+            flush=True,
+        )
 
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)

@@ -9,3 +9,6 @@ class BenchNote(models.Model):
     class Meta:
         app_label = "benchapp"
         indexes = [models.Index(fields=["text"], name="benchnote_text_idx")]
+
+    def __str__(self) -> str:
+        return self.text

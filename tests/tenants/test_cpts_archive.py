@@ -1,4 +1,9 @@
-"""cpts_archive dumps before it drops; cpts_restore gives the CPTS back."""
+"""cpts_archive dumps before it drops; cpts_restore gives the CPTS back.
+
+pg_dump reads through its own connection, so these tests cannot run inside
+the usual rolled-back transaction: their CPTS is committed, and the fixture
+removes whatever is left of it afterwards.
+"""
 
 import io
 
@@ -6,6 +11,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
 from django_tenants.utils import schema_context, schema_exists
 from PIL import Image as PILImage
@@ -17,20 +23,34 @@ from tenants.models import CPTS, CPTSArchive, Domain
 from tenants.services import cpts_archive, cpts_create, cpts_restore
 
 
+def _remove_leftovers() -> None:
+    CPTS.objects.filter(short_name="ephemere").delete()
+    CPTSArchive.objects.filter(short_name="ephemere").delete()
+    with connection.cursor() as cursor:
+        cursor.execute("DROP SCHEMA IF EXISTS ephemere CASCADE")
+
+
 @pytest.fixture
-def doomed(db, network, tmp_path, settings):
+def doomed(network, django_db_blocker, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.CPTS_ARCHIVE_DIR = tmp_path / "archives"
-    cpts = cpts_create(
-        name="CPTS Éphémère", short_name="ephemere", region_code="44",
-        department_code="57", coordinator_email="coord@ephemere.test",
-    ).cpts
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (4, 4), (200, 0, 0)).save(buffer, format="PNG")
-    with schema_context(cpts.schema_name):
-        standard_page_publish(parent=HomePage.objects.get(), title="Statuts", body="<p>Article 1</p>")
-        Image.objects.create(title="Logo", file=ImageFile(buffer, name="logo.png"))
-    return cpts
+    with django_db_blocker.unblock():
+        cpts = cpts_create(
+            name="CPTS Éphémère", short_name="ephemere", region_code="44",
+            department_code="57", coordinator_email="coord@ephemere.test",
+        ).cpts
+        buffer = io.BytesIO()
+        PILImage.new("RGB", (4, 4), (200, 0, 0)).save(buffer, format="PNG")
+        with schema_context(cpts.schema_name):
+            standard_page_publish(
+                parent=HomePage.objects.get(), title="Statuts", body="<p>Article 1</p>"
+            )
+            Image.objects.create(title="Logo", file=ImageFile(buffer, name="logo.png"))
+        try:
+            yield cpts
+        finally:
+            connection.set_schema_to_public()
+            _remove_leftovers()
 
 
 def test_archive_writes_dump_and_media_then_removes_the_cpts(doomed, tmp_path):
