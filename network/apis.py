@@ -1,17 +1,95 @@
-"""The network's HTTP API (public schema): thin views over selectors."""
+"""The network's HTTP API (public schema): thin views over network.selectors.
 
-from drf_spectacular.utils import extend_schema
-from rest_framework import generics
+Every endpoint also answers ``?format=csv``.
+"""
 
-from tenants.selectors import cpts_list
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
-from .serializers import CPTSDirectoryEntrySerializer
+from config.renderers import CSVRenderer
+
+from .models import Department, Region
+from .selectors import coverage_by_department, coverage_by_region, coverage_national, cpts_directory
+from .serializers import CoverageFiguresSerializer, CoverageSerializer, CPTSSerializer
+
+CSV_PARAMETER = OpenApiParameter(
+    "format", OpenApiTypes.STR, enum=["json", "csv"], description="`csv` pour un export tableur."
+)
 
 
-@extend_schema(summary="Annuaire des CPTS du réseau", tags=["réseau"])
-class CPTSDirectoryApi(generics.ListAPIView):
-    serializer_class = CPTSDirectoryEntrySerializer
-    pagination_class = None
+class NetworkApi(APIView):
+    renderer_classes = [JSONRenderer, CSVRenderer]
 
-    def get_queryset(self):
-        return cpts_list()
+    def wants_csv(self) -> bool:
+        return self.request.accepted_renderer.format == "csv"
+
+
+@extend_schema(
+    summary="Annuaire des CPTS du réseau",
+    tags=["réseau"],
+    parameters=[CSV_PARAMETER],
+    responses=CPTSSerializer(many=True),
+)
+class CPTSDirectoryApi(NetworkApi):
+    def get(self, request):
+        return Response(CPTSSerializer(cpts_directory(), many=True).data)
+
+
+class CoverageApi(NetworkApi):
+    def coverage_response(self, coverage):
+        if self.wants_csv():
+            rows = coverage.children or [coverage.totals]
+            return Response(CoverageFiguresSerializer(rows, many=True).data)
+        return Response(CoverageSerializer(coverage).data)
+
+
+@extend_schema(
+    summary="Couverture nationale, par région",
+    tags=["couverture"],
+    parameters=[CSV_PARAMETER],
+    responses=CoverageSerializer,
+)
+class NationalCoverageApi(CoverageApi):
+    def get(self, request):
+        return self.coverage_response(coverage_national())
+
+
+@extend_schema(
+    summary="Couverture d'une région, par département",
+    tags=["couverture"],
+    parameters=[CSV_PARAMETER],
+    responses=CoverageSerializer,
+)
+class RegionCoverageApi(CoverageApi):
+    def get(self, request, code: str):
+        try:
+            return self.coverage_response(coverage_by_region(code))
+        except Region.DoesNotExist:
+            from rest_framework.exceptions import NotFound
+
+            raise NotFound(f"Région inconnue : {code}.") from None
+
+
+@extend_schema(
+    summary="Couverture d'un département",
+    tags=["couverture"],
+    parameters=[CSV_PARAMETER],
+    responses=CoverageSerializer,
+)
+class DepartmentCoverageApi(CoverageApi):
+    def get(self, request, code: str):
+        try:
+            coverage = coverage_by_department(code.upper())
+        except Department.DoesNotExist:
+            from rest_framework.exceptions import NotFound
+
+            raise NotFound(f"Département inconnu : {code}.") from None
+        if self.wants_csv():
+            # A department's export lists its communes not covered by any CPTS.
+            from .serializers import CommuneSerializer
+
+            return Response(CommuneSerializer(coverage.uncovered, many=True).data)
+        return self.coverage_response(coverage)

@@ -1,1 +1,145 @@
-"""Reference data and federation-wide figures (public schema)."""
+"""Reference data and the network's view of territories (public schema).
+
+Regions, departments and communes come from INSEE's official geography (see
+``load_reference_data``). ``TerritoryClaim`` is the public projection of every
+CPTS's territory, written in the same transaction as the territory itself, so
+the federation's figures are one SQL query away and never loop over schemas.
+"""
+
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Region(models.Model):
+    code = models.CharField(_("code INSEE"), max_length=3, primary_key=True)
+    name = models.CharField(_("nom"), max_length=100)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = _("région")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Department(models.Model):
+    code = models.CharField(_("code INSEE"), max_length=3, primary_key=True)
+    name = models.CharField(_("nom"), max_length=100)
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="departments")
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = _("département")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class CommuneKind(models.TextChoices):
+    COMMUNE = "commune", _("commune")
+    # Paris, Lyon and Marseille are split into municipal arrondissements; a
+    # CPTS of Paris 13e claims the arrondissement, not the whole city.
+    ARRONDISSEMENT = "arrondissement", _("arrondissement municipal")
+
+
+class Commune(models.Model):
+    """A current commune, or a municipal arrondissement of Paris, Lyon or Marseille."""
+
+    code = models.CharField(_("code INSEE"), max_length=5, primary_key=True)
+    name = models.CharField(_("nom"), max_length=100)
+    # Lower case, no accents, "saint" spelt out: what name matching compares.
+    search_name = models.CharField(max_length=100, db_index=True)
+    kind = models.CharField(max_length=16, choices=CommuneKind.choices, default=CommuneKind.COMMUNE)
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="communes")
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="communes")
+    population = models.PositiveIntegerField(_("population municipale"), default=0)
+    postal_codes = ArrayField(models.CharField(max_length=5), default=list, blank=True)
+    # The city an arrondissement belongs to.
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="arrondissements"
+    )
+    # False once a newer reference file no longer lists it (merged away): kept,
+    # so that no territory loses a commune silently.
+    is_current = models.BooleanField(default=True)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = _("commune")
+        ordering = ["code"]
+        indexes = [models.Index(fields=["department", "kind"])]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+
+class CommuneAlias(models.Model):
+    """Another name or code that leads to a current commune.
+
+    Communes déléguées and associées keep their own name and code within a
+    commune nouvelle; a merged commune's old code still appears in exports.
+    """
+
+    class Kind(models.TextChoices):
+        DELEGATED = "delegated", _("commune déléguée")
+        ASSOCIATED = "associated", _("commune associée")
+        FORMER_CODE = "former", _("ancien code")
+
+    code = models.CharField(max_length=5, db_index=True)
+    name = models.CharField(max_length=100, blank=True)
+    search_name = models.CharField(max_length=100, blank=True, db_index=True)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    commune = models.ForeignKey(Commune, on_delete=models.CASCADE, related_name="aliases")
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["code", "kind", "commune"], name="unique_commune_alias")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name or self.code} → {self.commune_id}"
+
+
+class ReferenceDataset(models.Model):
+    """Which edition of the reference data is loaded, for the README and the API."""
+
+    source = models.CharField(max_length=200)
+    version = models.CharField(max_length=20)
+    edition = models.PositiveSmallIntegerField()
+    licence = models.CharField(max_length=200)
+    loaded_at = models.DateTimeField(auto_now=True)
+
+    wagtail_reference_index_ignore = True
+
+    def __str__(self) -> str:
+        return f"{self.source} {self.version}"
+
+
+class TerritoryClaim(models.Model):
+    """A CPTS claims a commune: the public copy of its territory.
+
+    Written only by ``content.territory`` services, in the transaction that
+    changes the CPTS's own territory rows; ``check_territory_claims`` reports
+    any drift between the two.
+    """
+
+    cpts = models.ForeignKey("tenants.CPTS", on_delete=models.CASCADE, related_name="claims")
+    commune = models.ForeignKey(Commune, on_delete=models.PROTECT, related_name="claims")
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["cpts", "commune"], name="unique_territory_claim")
+        ]
+        indexes = [models.Index(fields=["commune", "cpts"])]
+
+    def __str__(self) -> str:
+        return f"{self.cpts_id} → {self.commune_id}"

@@ -1,26 +1,71 @@
+"""Output shapes of the network API. The figures come from network.selectors."""
+
 from rest_framework import serializers
 
-from tenants.models import CPTS
 from tenants.services import public_url
 
 
-class CPTSDirectoryEntrySerializer(serializers.ModelSerializer):
-    stage_label = serializers.CharField(source="get_stage_display")
+class CPTSSerializer(serializers.Serializer):
+    short_name = serializers.CharField()
+    name = serializers.CharField()
+    stage = serializers.CharField()
+    tier = serializers.IntegerField(
+        help_text="Tranche ACI (1 à 4) d'après la population du territoire."
+    )
+    population = serializers.IntegerField()
+    communes = serializers.IntegerField()
+    departments = serializers.ListField(child=serializers.CharField())
+    department_code = serializers.CharField(help_text="Département principal.")
+    region_code = serializers.CharField()
     site_url = serializers.SerializerMethodField()
 
-    class Meta:
-        model = CPTS
-        fields = [
-            "short_name",
-            "name",
-            "stage",
-            "stage_label",
-            "region_code",
-            "department_code",
-            "site_url",
-        ]
+    def get_site_url(self, item) -> str | None:
+        if item.frontend_url:
+            return item.frontend_url
+        return public_url(item.host) if item.host else None
 
-    def get_site_url(self, cpts: CPTS) -> str | None:
-        if cpts.frontend_url:
-            return cpts.frontend_url
-        return public_url(cpts.primary_host) if cpts.primary_host else None
+
+class CoverageFiguresSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    population = serializers.IntegerField()
+    covered_population = serializers.IntegerField()
+    covered_share = serializers.FloatField()
+    communes = serializers.IntegerField(source="units")
+    uncovered_communes = serializers.IntegerField(source="uncovered_units")
+    overlapping_communes = serializers.IntegerField(source="overlapping_units")
+
+
+class CommuneSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    name = serializers.CharField()
+    population = serializers.IntegerField()
+    department = serializers.CharField()
+
+
+class CPTSRefSerializer(serializers.Serializer):
+    short_name = serializers.CharField()
+    name = serializers.CharField()
+
+
+class OverlapSerializer(CommuneSerializer):
+    cpts = CPTSRefSerializer(many=True)
+
+
+class CoverageSerializer(serializers.Serializer):
+    level = serializers.ChoiceField(choices=["national", "region", "department"])
+    code = serializers.CharField()
+    name = serializers.CharField()
+    totals = CoverageFiguresSerializer()
+    children = CoverageFiguresSerializer(
+        many=True, help_text="Régions (national) ou départements (région)."
+    )
+    uncovered_communes = CommuneSerializer(
+        many=True,
+        source="uncovered",
+        help_text="Communes hors de toute CPTS, les plus peuplées d'abord.",
+    )
+    overlaps = OverlapSerializer(many=True, help_text="Communes revendiquées par plusieurs CPTS.")
+    cpts_by_stage = serializers.DictField(child=serializers.IntegerField())
+    cpts_by_tier = serializers.DictField(child=serializers.IntegerField())
+    cpts = CPTSSerializer(many=True)

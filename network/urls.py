@@ -1,9 +1,16 @@
 from django.urls import path
 
-from .apis import CPTSDirectoryApi
+from . import apis
 
 app_name = "network"
 
 urlpatterns = [
-    path("cpts/", CPTSDirectoryApi.as_view(), name="cpts-directory"),
+    path("cpts/", apis.CPTSDirectoryApi.as_view(), name="cpts-directory"),
+    path("coverage/", apis.NationalCoverageApi.as_view(), name="coverage"),
+    path("coverage/regions/<str:code>/", apis.RegionCoverageApi.as_view(), name="coverage-region"),
+    path(
+        "coverage/departments/<str:code>/",
+        apis.DepartmentCoverageApi.as_view(),
+        name="coverage-department",
+    ),
 ]

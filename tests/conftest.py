@@ -25,6 +25,7 @@ from django.db import connection
 from django.test import Client
 from django_tenants.utils import schema_context
 
+from network.services import reference_data_load
 from tenants.models import CPTS
 from tenants.services import cpts_create
 
@@ -63,8 +64,30 @@ def _create(short_name: str, department: str) -> TestCPTS:
 
 
 @pytest.fixture(scope="session")
+def django_db_setup(request, django_test_environment, django_db_blocker):
+    """Always create the test database, even for a run whose tests all commit.
+
+    pytest-django only sets up the databases that some selected test marks
+    with ``django_db``; the archive tests commit instead (pg_dump reads through
+    its own connection), and alone they would otherwise write to the
+    development database.
+    """
+    from django.test.utils import setup_databases, teardown_databases
+
+    verbosity = request.config.option.verbose
+    with django_db_blocker.unblock():
+        config = setup_databases(verbosity=verbosity, interactive=False, aliases={"default"})
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(config, verbosity=verbosity)
+
+
+@pytest.fixture(scope="session")
 def network(django_db_setup, django_db_blocker) -> dict[str, TestCPTS]:
     with django_db_blocker.unblock():
+        name = connection.settings_dict["NAME"]
+        assert name.startswith("test_"), f"refusing to create test CPTS in {name}"
+        reference_data_load()
         return {"alpha": _create("alpha", "57"), "beta": _create("beta", "54")}
 
 

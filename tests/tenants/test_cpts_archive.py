@@ -36,8 +36,11 @@ def doomed(network, django_db_blocker, tmp_path, settings):
     settings.CPTS_ARCHIVE_DIR = tmp_path / "archives"
     with django_db_blocker.unblock():
         cpts = cpts_create(
-            name="CPTS Éphémère", short_name="ephemere", region_code="44",
-            department_code="57", coordinator_email="coord@ephemere.test",
+            name="CPTS Éphémère",
+            short_name="ephemere",
+            region_code="44",
+            department_code="57",
+            coordinator_email="coord@ephemere.test",
         ).cpts
         buffer = io.BytesIO()
         PILImage.new("RGB", (4, 4), (200, 0, 0)).save(buffer, format="PNG")

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from .models import HomePage, StandardPage
+from content.models import HomePage, StandardPage
 
 
 def public_port() -> int:

@@ -1,0 +1,4 @@
+from .pages import HomePage, StandardPage
+from .territory import TerritoryCommune
+
+__all__ = ["HomePage", "StandardPage", "TerritoryCommune"]

@@ -1,0 +1,3 @@
+from .territory import TerritorySummary, territory_summary
+
+__all__ = ["TerritorySummary", "territory_summary"]

@@ -1,0 +1,77 @@
+"""Reads on a CPTS's territory, in its schema, with figures derived from reference data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from content.models import TerritoryCommune
+from network.models import TerritoryClaim
+from network.selectors import aci_tier
+from tenants.models import CPTS
+
+
+@dataclass
+class TerritoryEntry:
+    code: str
+    name: str
+    department: str
+    population: int
+    postal_codes: list[str]
+    priority_neighbourhood_population: int | None
+    # Other CPTS that claim this commune too (an overlap, shown on both sides).
+    shared_with: list[str] = field(default_factory=list)
+
+
+@dataclass
+class TerritorySummary:
+    communes: list[TerritoryEntry]
+    population: int
+    tier: int
+    departments: list[str]
+
+    @property
+    def commune_count(self) -> int:
+        return len(self.communes)
+
+    @property
+    def overlaps(self) -> list[TerritoryEntry]:
+        return [entry for entry in self.communes if entry.shared_with]
+
+
+def territory_summary(*, cpts: CPTS) -> TerritorySummary:
+    """The territory of the CPTS whose schema is active: two queries."""
+    rows = list(TerritoryCommune.objects.select_related("commune").order_by("commune__name"))
+    codes = {row.commune_id for row in rows}
+    shared: dict[str, list[str]] = {}
+    claims = (
+        TerritoryClaim.objects.filter(commune_id__in=codes)
+        .exclude(cpts_id=cpts.pk)
+        .values_list("commune_id", "cpts__name")
+        .order_by("cpts__name")
+    )
+    for code, name in claims:
+        shared.setdefault(code, []).append(name)
+    entries = [
+        TerritoryEntry(
+            code=row.commune.code,
+            name=row.commune.name,
+            department=row.commune.department_id,
+            population=row.commune.population,
+            postal_codes=row.commune.postal_codes,
+            priority_neighbourhood_population=row.priority_neighbourhood_population,
+            shared_with=shared.get(row.commune_id, []),
+        )
+        for row in rows
+    ]
+    # An arrondissement whose city is in the territory too is already counted.
+    population = sum(
+        row.commune.population
+        for row in rows
+        if not (row.commune.parent_id and row.commune.parent_id in codes)
+    )
+    return TerritorySummary(
+        communes=entries,
+        population=population,
+        tier=aci_tier(population),
+        departments=sorted({entry.department for entry in entries}),
+    )

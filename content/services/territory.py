@@ -1,0 +1,79 @@
+"""Writes on a CPTS's territory, and on its public copy in the same transaction.
+
+Every function runs in the CPTS's schema (the request's, or a command's
+``schema_context``) and takes the CPTS itself, whose claims it keeps in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from content.models import TerritoryCommune
+from network.models import Commune, TerritoryClaim
+from tenants.models import CPTS
+
+
+@dataclass(frozen=True)
+class TerritoryChange:
+    added: list[str]
+    already_present: list[str]
+    removed: list[str]
+
+
+def _clean_codes(codes: list[str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for code in codes:
+        seen.setdefault(code.strip().upper(), None)
+    return list(seen)
+
+
+@transaction.atomic
+def territory_add_communes(*, cpts: CPTS, codes: list[str]) -> TerritoryChange:
+    """Add communes by INSEE code. Unknown codes refuse the whole call; repeats are reported."""
+    codes = _clean_codes(codes)
+    if not codes:
+        raise ValidationError({"codes": _("Aucune commune à ajouter.")})
+    known = set(
+        Commune.objects.filter(code__in=codes, is_current=True).values_list("code", flat=True)
+    )
+    unknown = [code for code in codes if code not in known]
+    if unknown:
+        raise ValidationError(
+            {
+                "codes": _("Codes INSEE inconnus : %(codes)s. Rien n'a été ajouté.")
+                % {"codes": ", ".join(unknown)}
+            }
+        )
+    present = set(
+        TerritoryCommune.objects.filter(commune_id__in=codes).values_list("commune_id", flat=True)
+    )
+    new = [code for code in codes if code not in present]
+    TerritoryCommune.objects.bulk_create([TerritoryCommune(commune_id=code) for code in new])
+    TerritoryClaim.objects.bulk_create(
+        [TerritoryClaim(cpts=cpts, commune_id=code) for code in new], ignore_conflicts=True
+    )
+    return TerritoryChange(added=new, already_present=sorted(present), removed=[])
+
+
+@transaction.atomic
+def territory_remove_communes(*, cpts: CPTS, codes: list[str]) -> TerritoryChange:
+    codes = _clean_codes(codes)
+    removed = list(
+        TerritoryCommune.objects.filter(commune_id__in=codes).values_list("commune_id", flat=True)
+    )
+    TerritoryCommune.objects.filter(commune_id__in=removed).delete()
+    TerritoryClaim.objects.filter(cpts=cpts, commune_id__in=removed).delete()
+    return TerritoryChange(added=[], already_present=[], removed=sorted(removed))
+
+
+@transaction.atomic
+def territory_claims_rebuild(*, cpts: CPTS) -> int:
+    """Rewrite the public copy from the CPTS's own rows (after a restore, or to mend drift)."""
+    codes = list(TerritoryCommune.objects.values_list("commune_id", flat=True))
+    TerritoryClaim.objects.filter(cpts=cpts).delete()
+    TerritoryClaim.objects.bulk_create([TerritoryClaim(cpts=cpts, commune_id=c) for c in codes])
+    return len(codes)

@@ -1,0 +1,25 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from network.services import REFERENCE_FILE, reference_data_load
+
+
+class Command(BaseCommand):
+    help = "Charge ou met à jour les régions, départements et communes (idempotent)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--file", type=Path, default=REFERENCE_FILE)
+
+    def handle(self, *args, **options):
+        result = reference_data_load(path=options["file"])
+        self.stdout.write(
+            f"Référentiel chargé : {result.regions} régions, {result.departments} départements, "
+            f"{result.communes} communes, {result.aliases} anciens noms et codes"
+            + (
+                f", {result.no_longer_current} communes disparues conservées"
+                if result.no_longer_current
+                else ""
+            )
+            + "."
+        )

@@ -1,0 +1,309 @@
+"""Reads on the network (public schema): coverage, overlaps, the CPTS directory.
+
+Every figure is computed by SQL over the reference data and the claims table,
+in a constant number of queries whatever the number of CPTS: a request never
+visits a CPTS schema.
+
+Population is counted on *units*: a commune, except Paris, Lyon and Marseille,
+whose units are their municipal arrondissements. A CPTS claiming the whole
+city covers all its arrondissements; one claiming Paris 13e covers that one.
+So nobody is counted twice, whichever way a territory was written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db import connection
+
+from tenants.models import Stage
+
+from .models import Department, Region
+
+TIER_BOUNDS = ((40_000, 1), (80_000, 2), (175_000, 3))
+OVERLAP_LIMIT = 200
+UNCOVERED_LIMIT = 100
+
+
+def aci_tier(population: int) -> int:
+    """ACI size tier: 1 under 40,000 inhabitants, 2 up to 80,000, 3 up to 175,000, 4 above."""
+    for bound, tier in TIER_BOUNDS:
+        if population < bound or (tier == 3 and population <= bound):
+            return tier
+    return 4
+
+
+# Units and, for each, whether it is claimed and by how many CPTS. A unit is
+# covered by a claim on itself or, for an arrondissement, on its city.
+_UNITS_SQL = """
+WITH unit AS (
+    SELECT c.code, c.name, c.population, c.department_id, c.region_id, c.parent_id
+    FROM network_commune c
+    WHERE c.is_current
+      AND NOT EXISTS (SELECT 1 FROM network_commune a WHERE a.parent_id = c.code)
+),
+unit_claim AS (
+    SELECT u.code AS unit_code, t.cpts_id
+    FROM unit u JOIN network_territoryclaim t
+      ON t.commune_id = u.code OR t.commune_id = u.parent_id
+),
+unit_cover AS (
+    SELECT unit_code, count(DISTINCT cpts_id) AS n FROM unit_claim GROUP BY unit_code
+)
+"""
+
+
+@dataclass
+class CoverageFigures:
+    code: str
+    name: str
+    population: int = 0
+    covered_population: int = 0
+    units: int = 0
+    uncovered_units: int = 0
+    overlapping_units: int = 0
+
+    @property
+    def covered_share(self) -> float:
+        return round(self.covered_population / self.population, 4) if self.population else 0.0
+
+
+@dataclass
+class CPTSFigures:
+    short_name: str
+    name: str
+    stage: str
+    department_code: str
+    region_code: str
+    population: int
+    communes: int
+    departments: list[str]
+    tier: int
+    host: str | None = None
+    frontend_url: str = ""
+
+
+@dataclass
+class Coverage:
+    level: str
+    code: str
+    name: str
+    totals: CoverageFigures
+    children: list[CoverageFigures]
+    uncovered: list[dict] = field(default_factory=list)
+    overlaps: list[dict] = field(default_factory=list)
+    cpts: list[CPTSFigures] = field(default_factory=list)
+
+    @property
+    def cpts_by_stage(self) -> dict[str, int]:
+        counts = {stage.value: 0 for stage in Stage}
+        for item in self.cpts:
+            counts[item.stage] += 1
+        return counts
+
+    @property
+    def cpts_by_tier(self) -> dict[str, int]:
+        counts = {str(t): 0 for t in (1, 2, 3, 4)}
+        for item in self.cpts:
+            counts[str(item.tier)] += 1
+        return counts
+
+
+def _figures_by(group_column: str, where: str, params: list) -> dict[str, CoverageFigures]:
+    sql = (
+        _UNITS_SQL
+        + f"""
+    SELECT u.{group_column}, sum(u.population),
+           coalesce(sum(u.population) FILTER (WHERE uc.n >= 1), 0),
+           count(*), count(*) FILTER (WHERE uc.n IS NULL), count(*) FILTER (WHERE uc.n >= 2)
+    FROM unit u LEFT JOIN unit_cover uc ON uc.unit_code = u.code
+    WHERE {where}
+    GROUP BY u.{group_column}
+    """
+    )  # noqa: S608 - column and filter are constants chosen below
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {
+            row[0]: CoverageFigures(
+                row[0], "", int(row[1] or 0), int(row[2]), row[3], row[4], row[5]
+            )
+            for row in cursor.fetchall()
+        }
+
+
+def _sum(code: str, name: str, parts: list[CoverageFigures]) -> CoverageFigures:
+    return CoverageFigures(
+        code,
+        name,
+        population=sum(p.population for p in parts),
+        covered_population=sum(p.covered_population for p in parts),
+        units=sum(p.units for p in parts),
+        uncovered_units=sum(p.uncovered_units for p in parts),
+        overlapping_units=sum(p.overlapping_units for p in parts),
+    )
+
+
+def _uncovered(where: str, params: list) -> list[dict]:
+    sql = (
+        _UNITS_SQL
+        + f"""
+    SELECT u.code, u.name, u.population, u.department_id
+    FROM unit u LEFT JOIN unit_cover uc ON uc.unit_code = u.code
+    WHERE uc.n IS NULL AND {where}
+    ORDER BY u.population DESC, u.code LIMIT {UNCOVERED_LIMIT}
+    """
+    )  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [
+            {"code": c, "name": n, "population": p, "department": d}
+            for c, n, p, d in cursor.fetchall()
+        ]
+
+
+def _overlaps(where: str, params: list) -> list[dict]:
+    sql = (
+        _UNITS_SQL
+        + f"""
+    SELECT u.code, u.name, u.population, u.department_id,
+           array_agg(DISTINCT cp.short_name ORDER BY cp.short_name),
+           array_agg(DISTINCT cp.name ORDER BY cp.name)
+    FROM unit u
+    JOIN unit_cover uc ON uc.unit_code = u.code AND uc.n >= 2
+    JOIN unit_claim ucl ON ucl.unit_code = u.code
+    JOIN tenants_cpts cp ON cp.id = ucl.cpts_id
+    WHERE {where}
+    GROUP BY u.code, u.name, u.population, u.department_id
+    ORDER BY u.population DESC, u.code LIMIT {OVERLAP_LIMIT}
+    """
+    )  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [
+            {
+                "code": code,
+                "name": name,
+                "population": population,
+                "department": department,
+                "cpts": [{"short_name": s, "name": n} for s, n in zip(shorts, names, strict=False)],
+            }
+            for code, name, population, department, shorts, names in cursor.fetchall()
+        ]
+
+
+def cpts_figures(*, department: str | None = None, region: str | None = None) -> list[CPTSFigures]:
+    """Every CPTS (of a department or region: by territory, or home department if it has none)."""
+    sql = """
+    WITH claimed AS (
+        SELECT t.cpts_id, c.code, c.population, c.department_id, c.region_id, c.parent_id
+        FROM network_territoryclaim t JOIN network_commune c ON c.code = t.commune_id
+    ),
+    per_cpts AS (
+        SELECT cl.cpts_id,
+               -- an arrondissement whose city is claimed too is already counted
+               sum(cl.population) FILTER (WHERE cl.parent_id IS NULL OR NOT EXISTS (
+                   SELECT 1 FROM claimed p WHERE p.cpts_id = cl.cpts_id AND p.code = cl.parent_id
+               )) AS population,
+               count(*) AS communes,
+               array_agg(DISTINCT cl.department_id ORDER BY cl.department_id) AS departments,
+               array_agg(DISTINCT cl.region_id) AS regions
+        FROM claimed cl GROUP BY cl.cpts_id
+    )
+    SELECT cp.short_name, cp.name, cp.stage, cp.department_code, cp.region_code,
+           coalesce(pc.population, 0), coalesce(pc.communes, 0),
+           coalesce(pc.departments, ARRAY[]::varchar[]), coalesce(pc.regions, ARRAY[]::varchar[]),
+           (SELECT d.domain FROM tenants_domain d WHERE d.tenant_id = cp.id AND d.is_primary LIMIT 1),
+           cp.frontend_url
+    FROM tenants_cpts cp LEFT JOIN per_cpts pc ON pc.cpts_id = cp.id
+    ORDER BY cp.name
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        rows = cursor.fetchall()
+    result = []
+    for short, name, stage, dep, reg, population, communes, departments, regions, host, url in rows:
+        departments = list(departments) or [dep]
+        regions = list(regions) or [reg]
+        if department and department not in departments:
+            continue
+        if region and region not in regions:
+            continue
+        result.append(
+            CPTSFigures(
+                short,
+                name,
+                stage,
+                dep,
+                reg,
+                int(population),
+                communes,
+                departments,
+                aci_tier(int(population)),
+                host,
+                url,
+            )
+        )
+    return result
+
+
+def coverage_national() -> Coverage:
+    regions = dict(Region.objects.values_list("code", "name"))
+    by_region = _figures_by("region_id", "TRUE", [])
+    children = [
+        CoverageFigures(**{**by_region[code].__dict__, "name": name})
+        for code, name in regions.items()
+        if code in by_region
+    ]
+    return Coverage(
+        level="national",
+        code="FR",
+        name="France",
+        totals=_sum("FR", "France", children),
+        children=children,
+        uncovered=_uncovered("TRUE", []),
+        overlaps=_overlaps("TRUE", []),
+        cpts=cpts_figures(),
+    )
+
+
+def coverage_by_region(code: str) -> Coverage:
+    region = Region.objects.get(code=code)
+    departments = dict(region.departments.values_list("code", "name"))
+    by_department = _figures_by("department_id", "u.region_id = %s", [code])
+    children = [
+        CoverageFigures(**{**by_department[c].__dict__, "name": n})
+        for c, n in departments.items()
+        if c in by_department
+    ]
+    return Coverage(
+        level="region",
+        code=code,
+        name=region.name,
+        totals=_sum(code, region.name, children),
+        children=children,
+        uncovered=_uncovered("u.region_id = %s", [code]),
+        overlaps=_overlaps("u.region_id = %s", [code]),
+        cpts=cpts_figures(region=code),
+    )
+
+
+def coverage_by_department(code: str) -> Coverage:
+    department = Department.objects.get(code=code)
+    totals = _figures_by("department_id", "u.department_id = %s", [code]).get(code)
+    totals = CoverageFigures(
+        **{**(totals or CoverageFigures(code, "")).__dict__, "name": department.name}
+    )
+    return Coverage(
+        level="department",
+        code=code,
+        name=department.name,
+        totals=totals,
+        children=[],
+        uncovered=_uncovered("u.department_id = %s", [code]),
+        overlaps=_overlaps("u.department_id = %s", [code]),
+        cpts=cpts_figures(department=code),
+    )
+
+
+def cpts_directory() -> list[CPTSFigures]:
+    return cpts_figures()
