@@ -68,14 +68,10 @@ def main() -> None:
         )
 
     results: dict = {}
-    migrations = [
-        timed(lambda i=i: migrate_one(f"base_migrated_{i}")) for i in range(args.baseline_samples)
-    ]
+    migrations = [timed(lambda i=i: migrate_one(f"base_migrated_{i}")) for i in range(args.baseline_samples)]
     results["migrations"] = summary(migrations)
     print(f"  migrations      médiane {fmt(results['migrations']['median'])}", flush=True)
-    clones = [
-        timed(lambda i=i: clone_one(f"base_cloned_{i}")) for i in range(args.baseline_samples)
-    ]
+    clones = [timed(lambda i=i: clone_one(f"base_cloned_{i}")) for i in range(args.baseline_samples)]
     results["clone"] = summary(clones)
     print(f"  clone_schema    médiane {fmt(results['clone']['median'])}", flush=True)
 
@@ -98,9 +94,7 @@ def main() -> None:
 
     identical = schema_catalog("banc_0000") == schema_catalog("base_migrated_0")
     results["catalog_identical_to_migrated"] = identical
-    results["ratio_vs_migrations"] = (
-        results["migrations"]["median"] / results["cpts_create"]["median"]
-    )
+    results["ratio_vs_migrations"] = results["migrations"]["median"] / results["cpts_create"]["median"]
     results["ratio_vs_clone"] = results["clone"]["median"] / results["cpts_create"]["median"]
     print(f"  catalogue identique à un schéma migré : {identical}")
     print(
@@ -138,9 +132,7 @@ def main() -> None:
     for executor in ("standard", "multiprocessing"):
         results[f"migrate_noop_{executor}"] = timed(lambda e=executor: manage(f"--executor={e}"))
         manage("benchapp", "zero")
-        results[f"migrate_one_{executor}"] = timed(
-            lambda e=executor: manage("benchapp", f"--executor={e}")
-        )
+        results[f"migrate_one_{executor}"] = timed(lambda e=executor: manage("benchapp", f"--executor={e}"))
         print(
             f"  migrate_schemas {args.cpts} CPTS ({executor}) : aucune migration "
             f"{fmt(results[f'migrate_noop_{executor}'])}, une migration "

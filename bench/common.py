@@ -27,9 +27,7 @@ def setup_django(*, fresh: bool = True) -> None:
         "autocommit": True,
     }
     with psycopg.connect(**{k: v for k, v in admin_conninfo.items() if v is not None}) as conn:
-        exists = conn.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]]
-        ).fetchone()
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]]).fetchone()
         if fresh and exists:
             conn.execute(f'DROP DATABASE "{db["NAME"]}" WITH (FORCE)')
             exists = None

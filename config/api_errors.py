@@ -22,9 +22,7 @@ def error_body(status: int, code: str, message: str, fields: dict | None = None)
 
 def api_exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError):
-        detail = (
-            exc.message_dict if hasattr(exc, "message_dict") else {"non_field_errors": exc.messages}
-        )
+        detail = exc.message_dict if hasattr(exc, "message_dict") else {"non_field_errors": exc.messages}
         exc = exceptions.ValidationError(detail=detail)
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound()

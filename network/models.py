@@ -136,9 +136,7 @@ class TerritoryClaim(models.Model):
     wagtail_reference_index_ignore = True
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["cpts", "commune"], name="unique_territory_claim")
-        ]
+        constraints = [models.UniqueConstraint(fields=["cpts", "commune"], name="unique_territory_claim")]
         indexes = [models.Index(fields=["commune", "cpts"])]
 
     def __str__(self) -> str:

@@ -88,9 +88,7 @@ def _by_code(code: str) -> list[Commune]:
 
 def _by_name(normalized: str) -> tuple[list[Commune], str]:
     direct = list(_current(Commune.objects.filter(search_name=normalized)))
-    aliases = list(
-        CommuneAlias.objects.filter(search_name=normalized).select_related("commune__department")
-    )
+    aliases = list(CommuneAlias.objects.filter(search_name=normalized).select_related("commune__department"))
     via_alias = [a.commune for a in aliases if a.commune.is_current and a.commune not in direct]
     note = ""
     if via_alias and not direct:

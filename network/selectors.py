@@ -120,13 +120,11 @@ def _figures_by(group_column: str, where: str, params: list) -> dict[str, Covera
     WHERE {where}
     GROUP BY u.{group_column}
     """
-    )  # noqa: S608 - column and filter are constants chosen below
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return {
-            row[0]: CoverageFigures(
-                row[0], "", int(row[1] or 0), int(row[2]), row[3], row[4], row[5]
-            )
+            row[0]: CoverageFigures(row[0], "", int(row[1] or 0), int(row[2]), row[3], row[4], row[5])
             for row in cursor.fetchall()
         }
 
@@ -152,13 +150,10 @@ def _uncovered(where: str, params: list) -> list[dict]:
     WHERE uc.n IS NULL AND {where}
     ORDER BY u.population DESC, u.code LIMIT {UNCOVERED_LIMIT}
     """
-    )  # noqa: S608
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [
-            {"code": c, "name": n, "population": p, "department": d}
-            for c, n, p, d in cursor.fetchall()
-        ]
+        return [{"code": c, "name": n, "population": p, "department": d} for c, n, p, d in cursor.fetchall()]
 
 
 def _overlaps(where: str, params: list) -> list[dict]:
@@ -176,7 +171,7 @@ def _overlaps(where: str, params: list) -> list[dict]:
     GROUP BY u.code, u.name, u.population, u.department_id
     ORDER BY u.population DESC, u.code LIMIT {OVERLAP_LIMIT}
     """
-    )  # noqa: S608
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [
@@ -290,9 +285,7 @@ def coverage_by_region(code: str) -> Coverage:
 def coverage_by_department(code: str) -> Coverage:
     department = Department.objects.get(code=code)
     totals = _figures_by("department_id", "u.department_id = %s", [code]).get(code)
-    totals = CoverageFigures(
-        **{**(totals or CoverageFigures(code, "")).__dict__, "name": department.name}
-    )
+    totals = CoverageFigures(**{**(totals or CoverageFigures(code, "")).__dict__, "name": department.name})
     return Coverage(
         level="department",
         code=code,

@@ -9,9 +9,7 @@ class CPTSSerializer(serializers.Serializer):
     short_name = serializers.CharField()
     name = serializers.CharField()
     stage = serializers.CharField()
-    tier = serializers.IntegerField(
-        help_text="Tranche ACI (1 à 4) d'après la population du territoire."
-    )
+    tier = serializers.IntegerField(help_text="Tranche ACI (1 à 4) d'après la population du territoire.")
     population = serializers.IntegerField()
     communes = serializers.IntegerField()
     departments = serializers.ListField(child=serializers.CharField())
@@ -57,9 +55,7 @@ class CoverageSerializer(serializers.Serializer):
     code = serializers.CharField()
     name = serializers.CharField()
     totals = CoverageFiguresSerializer()
-    children = CoverageFiguresSerializer(
-        many=True, help_text="Régions (national) ou départements (région)."
-    )
+    children = CoverageFiguresSerializer(many=True, help_text="Régions (national) ou départements (région).")
     uncovered_communes = CommuneSerializer(
         many=True,
         source="uncovered",

@@ -41,10 +41,7 @@ def reference_data_load(*, path: Path = REFERENCE_FILE) -> ReferenceLoadResult:
         update_fields=["name"],
     )
     Department.objects.bulk_create(
-        [
-            Department(code=code, name=name, region_id=region)
-            for code, name, region in data["departments"]
-        ],
+        [Department(code=code, name=name, region_id=region) for code, name, region in data["departments"]],
         update_conflicts=True,
         unique_fields=["code"],
         update_fields=["name", "region"],

@@ -43,9 +43,7 @@ class CPTS(TenantMixin):
     )
     stage = models.CharField(_("étape"), max_length=32, choices=Stage.choices, default=Stage.IDEA)
     letter_of_intent_on = models.DateField(_("lettre d'intention le"), null=True, blank=True)
-    health_project_validated_on = models.DateField(
-        _("projet de santé validé le"), null=True, blank=True
-    )
+    health_project_validated_on = models.DateField(_("projet de santé validé le"), null=True, blank=True)
     aci_signed_on = models.DateField(_("ACI signé le"), null=True, blank=True)
     contact_email = models.EmailField(_("e-mail de contact"), blank=True)
     frontend_url = models.URLField(

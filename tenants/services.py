@@ -68,9 +68,7 @@ def _check_host_available(host: str, *, field: str = "domain") -> None:
     except ValidationError as error:
         raise ValidationError({field: error.messages}) from error
     if host in settings.FEDERATION_HOSTS:
-        raise ValidationError(
-            {field: _("L'hôte « %(host)s » est celui de la fédération.") % {"host": host}}
-        )
+        raise ValidationError({field: _("L'hôte « %(host)s » est celui de la fédération.") % {"host": host}})
     if Domain.objects.filter(domain=host).exists():
         raise ValidationError({field: _("L'hôte « %(host)s » est déjà utilisé.") % {"host": host}})
 
@@ -164,9 +162,7 @@ def cpts_update(*, cpts: CPTS, **fields) -> CPTS:
     """Change a CPTS's record. The short name (its schema and host) cannot change here."""
     unknown = set(fields) - UPDATABLE_FIELDS
     if unknown:
-        raise ValidationError(
-            {name: _("Ce champ ne peut pas être modifié.") for name in sorted(unknown)}
-        )
+        raise ValidationError({name: _("Ce champ ne peut pas être modifié.") for name in sorted(unknown)})
     for field, value in fields.items():
         setattr(cpts, field, value)
     cpts.full_clean()
@@ -231,9 +227,7 @@ def cpts_archive(*, cpts: CPTS, archive_dir: Path | None = None) -> CPTSArchive:
             name=cpts.name,
             short_name=cpts.short_name,
             schema_name=cpts.schema_name,
-            domains=list(
-                cpts.domains.order_by("-is_primary", "domain").values_list("domain", flat=True)
-            ),
+            domains=list(cpts.domains.order_by("-is_primary", "domain").values_list("domain", flat=True)),
             metadata=_cpts_metadata(cpts),
             dump_path=str(dump_path),
             media_path=media_path,
@@ -261,23 +255,14 @@ def cpts_restore(*, archive: CPTSArchive) -> CPTS:
     """Bring an archived CPTS back: schema from its dump, row, hosts and media."""
     dump_path = Path(archive.dump_path)
     if not dump_path.exists() or _sha256(dump_path) != archive.dump_sha256:
-        raise ValidationError(
-            _("La sauvegarde %(path)s est absente ou altérée.") % {"path": dump_path}
-        )
-    if (
-        schema_exists(archive.schema_name)
-        or CPTS.objects.filter(short_name=archive.short_name).exists()
-    ):
-        raise ValidationError(
-            _("Une CPTS « %(name)s » existe déjà.") % {"name": archive.short_name}
-        )
+        raise ValidationError(_("La sauvegarde %(path)s est absente ou altérée.") % {"path": dump_path})
+    if schema_exists(archive.schema_name) or CPTS.objects.filter(short_name=archive.short_name).exists():
+        raise ValidationError(_("Une CPTS « %(name)s » existe déjà.") % {"name": archive.short_name})
     for host in archive.domains:
         _check_host_available(host)
     sql = replayable_sql(dump_path.read_text(encoding="utf-8"))
     dates = {
-        k: timezone.datetime.fromisoformat(v).date()
-        for k, v in archive.metadata.items()
-        if k.endswith("_on")
+        k: timezone.datetime.fromisoformat(v).date() for k, v in archive.metadata.items() if k.endswith("_on")
     }
     try:
         with transaction.atomic():

@@ -85,9 +85,11 @@ CPTS_BASE_DOMAIN = os.environ.get("CPTS_BASE_DOMAIN", "localhost")
 PUBLIC_PORT = os.environ.get("PUBLIC_PORT", "")
 PUBLIC_SCHEME = os.environ.get("PUBLIC_SCHEME", "http")
 
-ALLOWED_HOSTS = [
-    h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()
-] or [".localhost", "localhost", "127.0.0.1"]
+ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()] or [
+    ".localhost",
+    "localhost",
+    "127.0.0.1",
+]
 
 MIDDLEWARE = [
     "tenants.middleware.CPTSHostMiddleware",

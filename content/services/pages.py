@@ -44,9 +44,7 @@ def home_page_update(*, introduction: str) -> HomePage:
 
 
 @transaction.atomic
-def standard_page_publish(
-    *, parent: Page, title: str, body: str, show_in_menus: bool = True
-) -> StandardPage:
+def standard_page_publish(*, parent: Page, title: str, body: str, show_in_menus: bool = True) -> StandardPage:
     page = StandardPage(title=title, body=body, show_in_menus=show_in_menus)
     parent.add_child(instance=page)
     page.full_clean()

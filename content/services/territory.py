@@ -37,9 +37,7 @@ def territory_add_communes(*, cpts: CPTS, codes: list[str]) -> TerritoryChange:
     codes = _clean_codes(codes)
     if not codes:
         raise ValidationError({"codes": _("Aucune commune à ajouter.")})
-    known = set(
-        Commune.objects.filter(code__in=codes, is_current=True).values_list("code", flat=True)
-    )
+    known = set(Commune.objects.filter(code__in=codes, is_current=True).values_list("code", flat=True))
     unknown = [code for code in codes if code not in known]
     if unknown:
         raise ValidationError(
@@ -48,9 +46,7 @@ def territory_add_communes(*, cpts: CPTS, codes: list[str]) -> TerritoryChange:
                 % {"codes": ", ".join(unknown)}
             }
         )
-    present = set(
-        TerritoryCommune.objects.filter(commune_id__in=codes).values_list("commune_id", flat=True)
-    )
+    present = set(TerritoryCommune.objects.filter(commune_id__in=codes).values_list("commune_id", flat=True))
     new = [code for code in codes if code not in present]
     TerritoryCommune.objects.bulk_create([TerritoryCommune(commune_id=code) for code in new])
     TerritoryClaim.objects.bulk_create(
@@ -62,9 +58,7 @@ def territory_add_communes(*, cpts: CPTS, codes: list[str]) -> TerritoryChange:
 @transaction.atomic
 def territory_remove_communes(*, cpts: CPTS, codes: list[str]) -> TerritoryChange:
     codes = _clean_codes(codes)
-    removed = list(
-        TerritoryCommune.objects.filter(commune_id__in=codes).values_list("commune_id", flat=True)
-    )
+    removed = list(TerritoryCommune.objects.filter(commune_id__in=codes).values_list("commune_id", flat=True))
     TerritoryCommune.objects.filter(commune_id__in=removed).delete()
     TerritoryClaim.objects.filter(cpts=cpts, commune_id__in=removed).delete()
     return TerritoryChange(added=[], already_present=[], removed=sorted(removed))

@@ -45,9 +45,7 @@ def doomed(network, django_db_blocker, tmp_path, settings):
         buffer = io.BytesIO()
         PILImage.new("RGB", (4, 4), (200, 0, 0)).save(buffer, format="PNG")
         with schema_context(cpts.schema_name):
-            standard_page_publish(
-                parent=HomePage.objects.get(), title="Statuts", body="<p>Article 1</p>"
-            )
+            standard_page_publish(parent=HomePage.objects.get(), title="Statuts", body="<p>Article 1</p>")
             Image.objects.create(title="Logo", file=ImageFile(buffer, name="logo.png"))
         try:
             yield cpts

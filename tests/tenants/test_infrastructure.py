@@ -30,15 +30,11 @@ def _png_bytes() -> bytes:
     return buffer.getvalue()
 
 
-def test_uploaded_image_url_names_its_cpts_and_is_served_from_the_public_schema(
-    alpha, tmp_path, settings
-):
+def test_uploaded_image_url_names_its_cpts_and_is_served_from_the_public_schema(alpha, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
     content = _png_bytes()
     with alpha.context():
-        image = Image.objects.create(
-            title="Logo", file=ImageFile(io.BytesIO(content), name="logo.png")
-        )
+        image = Image.objects.create(title="Logo", file=ImageFile(io.BytesIO(content), name="logo.png"))
         stored_name = image.file.name
         rendition_url = image.get_rendition("width-4").url
 
@@ -72,9 +68,7 @@ def test_file_cleanup_queued_on_commit_deletes_the_right_cpts_file(
     settings.MEDIA_ROOT = tmp_path
     content = _png_bytes()
     with alpha.context():
-        image = Image.objects.create(
-            title="A", file=ImageFile(io.BytesIO(content), name="same.png")
-        )
+        image = Image.objects.create(title="A", file=ImageFile(io.BytesIO(content), name="same.png"))
     with beta.context():
         kept = Image.objects.create(title="B", file=ImageFile(io.BytesIO(content), name="same.png"))
     with django_capture_on_commit_callbacks(execute=True):

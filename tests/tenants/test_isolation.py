@@ -27,9 +27,7 @@ def test_federation_admin_rejects_a_cpts_session(alpha, alpha_client):
     assert "/admin/login/" in response["Location"]
 
 
-def test_page_published_in_one_cpts_is_absent_from_the_other(
-    alpha, beta, alpha_client, beta_client
-):
+def test_page_published_in_one_cpts_is_absent_from_the_other(alpha, beta, alpha_client, beta_client):
     with alpha.context():
         page = standard_page_publish(
             parent=HomePage.objects.get(),

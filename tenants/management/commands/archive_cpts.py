@@ -21,8 +21,6 @@ class Command(BaseCommand):
             archive = cpts_archive(cpts=cpts, archive_dir=options["archive_dir"])
         except (PostgresToolError, RuntimeError) as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(
-            self.style.SUCCESS(f"CPTS « {archive.name} » archivée : {archive.dump_path}")
-        )
+        self.stdout.write(self.style.SUCCESS(f"CPTS « {archive.name} » archivée : {archive.dump_path}"))
         if archive.media_path:
             self.stdout.write(f"  médias : {archive.media_path}")

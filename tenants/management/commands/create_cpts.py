@@ -7,9 +7,7 @@ from tenants.services import DatabaseUnavailableError, cpts_create, public_url
 
 def one_line(error: ValidationError) -> str:
     if hasattr(error, "message_dict"):
-        return " ; ".join(
-            f"{field} : {' '.join(msgs)}" for field, msgs in error.message_dict.items()
-        )
+        return " ; ".join(f"{field} : {' '.join(msgs)}" for field, msgs in error.message_dict.items())
     return " ".join(error.messages)
 
 
@@ -43,12 +41,8 @@ class Command(BaseCommand):
         except DatabaseUnavailableError as error:
             raise CommandError(str(error)) from error
         cpts = created.cpts
-        self.stdout.write(
-            self.style.SUCCESS(f"CPTS « {cpts.name} » créée (schéma {cpts.schema_name}).")
-        )
+        self.stdout.write(self.style.SUCCESS(f"CPTS « {cpts.name} » créée (schéma {cpts.schema_name})."))
         self.stdout.write(f"  site  : {public_url(cpts.primary_host)}")
         self.stdout.write(f"  admin : {public_url(cpts.primary_host, '/admin/')}")
         if created.password_setup_url:
-            self.stdout.write(
-                f"  mot de passe du coordinateur à choisir : {created.password_setup_url}"
-            )
+            self.stdout.write(f"  mot de passe du coordinateur à choisir : {created.password_setup_url}")
