@@ -21,6 +21,7 @@ migrate: install
 
 ## Set up (embedded PostgreSQL unless DATABASE_URL is set), load the demo network, serve it on :8000.
 demo: migrate
+	$(MANAGE) load_reference_data
 	$(MANAGE) load_demo_network
 	$(MANAGE) runserver 0.0.0.0:8000
 

@@ -7,10 +7,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from config.media import media_urlpatterns
 from content.api import api_router
+from content.apis import TerritoryApi
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/territory/", TerritoryApi.as_view(), name="api-territory"),
     path("api/v2/", api_router.urls),
     *media_urlpatterns(),
     path("", include(wagtail_urls)),

@@ -25,14 +25,19 @@ class ReferenceLoadResult:
 
 
 @transaction.atomic
-def reference_data_load(*, path: Path = REFERENCE_FILE) -> ReferenceLoadResult:
+def reference_data_load(*, path: Path = REFERENCE_FILE, force: bool = False) -> ReferenceLoadResult | None:
     """Load or refresh regions, departments, communes and their aliases from ``path``.
 
-    Idempotent. Communes missing from a newer file are kept and marked not
-    current rather than deleted, so no CPTS territory is touched.
+    Idempotent; returns None without writing when this edition is already
+    loaded (unless ``force``). Communes missing from a newer file are kept and
+    marked not current rather than deleted, so no CPTS territory is touched.
     """
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         data = json.load(handle)
+    source = data["source"]
+    loaded = ReferenceDataset.objects.filter(source=source["package"], version=source["version"])
+    if loaded.exists() and not force:
+        return None
 
     Region.objects.bulk_create(
         [Region(code=code, name=name) for code, name in data["regions"]],
@@ -99,7 +104,6 @@ def reference_data_load(*, path: Path = REFERENCE_FILE) -> ReferenceLoadResult:
         batch_size=2000,
         ignore_conflicts=True,
     )
-    source = data["source"]
     ReferenceDataset.objects.all().delete()
     ReferenceDataset.objects.create(
         source=source["package"],

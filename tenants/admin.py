@@ -88,8 +88,3 @@ class CPTSArchiveAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
-
-
-admin.site.site_header = _("Fédération des CPTS")
-admin.site.site_title = _("Fédération des CPTS")
-admin.site.index_title = _("Administration du réseau")

@@ -277,6 +277,11 @@ def cpts_restore(*, archive: CPTSArchive) -> CPTS:
             cpts.save()
             for index, host in enumerate(archive.domains):
                 Domain.objects.create(tenant=cpts, domain=host, is_primary=index == 0)
+            with schema_context(cpts.schema_name):
+                # Archiving removed the CPTS's public claims with its row.
+                from content.services.territory import territory_claims_rebuild
+
+                territory_claims_rebuild(cpts=cpts)
             archive.delete()
     except DatabaseError as error:
         raise _unavailable(error) from error

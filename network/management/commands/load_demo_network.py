@@ -12,7 +12,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django_tenants.utils import schema_context
 
-from content.services import home_page_update, standard_page_publish
+from content.services import home_page_update, standard_page_publish, territory_add_communes
+from network.resolution import Status, resolve_communes
 from tenants.models import CPTS
 from tenants.services import cpts_create, public_url
 
@@ -32,7 +33,7 @@ class Command(BaseCommand):
         for entry in data["cpts"]:
             if CPTS.objects.filter(short_name=entry["short_name"]).exists():
                 continue
-            fields = {k: v for k, v in entry.items() if k not in {"introduction", "pages"}}
+            fields = {k: v for k, v in entry.items() if k not in {"introduction", "pages", "territory"}}
             for key in [k for k in fields if k.endswith("_on")]:
                 fields[key] = date.fromisoformat(fields[key])
             created = cpts_create(**fields)
@@ -40,6 +41,10 @@ class Command(BaseCommand):
                 home = home_page_update(introduction=entry["introduction"])
                 for page in entry["pages"]:
                     standard_page_publish(parent=home, title=page["title"], body=page["body"])
+                # The territory goes through the same resolver as a coordinator's import.
+                lines = resolve_communes(entry["territory"], departments={entry["department_code"]})
+                codes = [line.commune.code for line in lines if line.status == Status.RESOLVED]
+                territory_add_communes(cpts=created.cpts, codes=codes)
             self.stdout.write(f"CPTS « {entry['name']} » créée.")
 
         self._print_access(data)
@@ -53,6 +58,7 @@ class Command(BaseCommand):
             f"    admin          {public_url('localhost', '/admin/')}   "
             f"{admin['username']} / {admin['password']}",
             f"    API            {public_url('localhost', '/api/network/cpts/')}",
+            f"    couverture     {public_url('localhost', '/api/network/coverage/departments/57/')}",
             f"    documentation  {public_url('localhost', '/api/network/docs/')}",
         ]
         for entry in data["cpts"]:
@@ -66,5 +72,6 @@ class Command(BaseCommand):
                 f"    admin          {public_url(host, '/admin/')}   "
                 f"{entry['coordinator_email']} / {entry['coordinator_password']}",
                 f"    API            {public_url(host, '/api/v2/pages/')}",
+                f"    territoire     {public_url(host, '/api/v2/territory/')}",
             ]
         self.stdout.write("\n".join(lines))

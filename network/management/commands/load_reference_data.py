@@ -10,9 +10,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--file", type=Path, default=REFERENCE_FILE)
+        parser.add_argument("--force", action="store_true", help="recharger même si cette édition l'est déjà")
 
     def handle(self, *args, **options):
-        result = reference_data_load(path=options["file"])
+        result = reference_data_load(path=options["file"], force=options["force"])
+        if result is None:
+            self.stdout.write("Référentiel déjà à jour.")
+            return
         self.stdout.write(
             f"Référentiel chargé : {result.regions} régions, {result.departments} départements, "
             f"{result.communes} communes, {result.aliases} anciens noms et codes"

@@ -1,0 +1,110 @@
+"""Wagtail admin views for a CPTS's territory: interfaces over content.services/selectors.
+
+Every view works without JavaScript: search, choose and import are plain
+forms, so a coordinator on any browser can maintain the territory.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from network.models import Commune
+from network.resolution import Status, decode_upload, resolve_communes
+
+from .forms import TerritoryImportForm
+from .selectors import territory_summary
+from .services import territory_add_communes, territory_remove_communes
+
+SEARCH_LIMIT = 30
+
+
+def _cpts(request):
+    return request.tenant
+
+
+def territory_index(request):
+    summary = territory_summary(cpts=_cpts(request))
+    query = request.GET.get("q", "").strip()
+    results = commune_search(query, exclude={e.code for e in summary.communes}) if query else []
+    return TemplateResponse(
+        request,
+        "content/admin/territory_index.html",
+        {"summary": summary, "query": query, "results": results, "header_title": _("Territoire")},
+    )
+
+
+def commune_search(query: str, *, exclude: set[str]) -> list[Commune]:
+    """By name (accents and abbreviations ignored), postal code or INSEE code."""
+    from network.names import normalize_name
+
+    normalized = normalize_name(query)
+    found = Commune.objects.filter(is_current=True).filter(
+        Q(code__iexact=query) | Q(postal_codes__contains=[query]) | Q(search_name__startswith=normalized)
+    )
+    return list(
+        found.exclude(code__in=exclude).select_related("department").order_by("-population")[:SEARCH_LIMIT]
+    )
+
+
+@require_POST
+def territory_add(request):
+    try:
+        change = territory_add_communes(cpts=_cpts(request), codes=request.POST.getlist("code"))
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        if change.added:
+            messages.success(request, _("%(n)d commune(s) ajoutée(s).") % {"n": len(change.added)})
+        if change.already_present:
+            messages.warning(
+                request,
+                _("Déjà dans le territoire : %(codes)s.") % {"codes": ", ".join(change.already_present)},
+            )
+    return redirect("content_territory")
+
+
+@require_POST
+def territory_remove(request):
+    change = territory_remove_communes(cpts=_cpts(request), codes=request.POST.getlist("code"))
+    if change.removed:
+        messages.success(request, _("%(n)d commune(s) retirée(s).") % {"n": len(change.removed)})
+    return redirect("content_territory")
+
+
+def territory_import(request):
+    """Step 1: paste or upload; step 2: the preview, where the coordinator confirms."""
+    form = TerritoryImportForm(request.POST or None, request.FILES or None)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            upload = form.cleaned_data.get("file")
+            text = decode_upload(upload.read()) if upload else form.cleaned_data["text"]
+            summary = territory_summary(cpts=_cpts(request))
+            present = {entry.code for entry in summary.communes}
+            departments = set(summary.departments) or {_cpts(request).department_code}
+            preview = resolve_communes(text, departments=departments)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            counts = {
+                status: sum(1 for r in preview if r.status == status)
+                for status in (Status.RESOLVED, Status.AMBIGUOUS, Status.UNRESOLVED)
+            }
+            return TemplateResponse(
+                request,
+                "content/admin/territory_preview.html",
+                {
+                    "preview": preview,
+                    "present": present,
+                    "counts": counts,
+                    "header_title": _("Vérifier l'import"),
+                },
+            )
+    return TemplateResponse(
+        request, "content/admin/territory_import.html", {"form": form, "header_title": _("Importer")}
+    )

@@ -1,0 +1,14 @@
+from django.contrib import admin
+
+from .models import ReferenceDataset
+
+
+@admin.register(ReferenceDataset)
+class ReferenceDatasetAdmin(admin.ModelAdmin):
+    list_display = ["source", "version", "edition", "licence", "loaded_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

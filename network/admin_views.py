@@ -1,0 +1,56 @@
+"""The federation's coverage dashboard, inside its admin (public schema)."""
+
+from django.contrib import admin
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from .models import Department, Region
+from .selectors import coverage_by_department, coverage_by_region, coverage_national
+
+BAR_LIMIT = 15
+
+
+def coverage_dashboard(request):
+    region = request.GET.get("region")
+    department = request.GET.get("department")
+    try:
+        if department:
+            coverage = coverage_by_department(department)
+        elif region:
+            coverage = coverage_by_region(region)
+        else:
+            coverage = coverage_national()
+    except (Region.DoesNotExist, Department.DoesNotExist) as error:
+        raise Http404(_("Territoire inconnu.")) from error
+    biggest_uncovered = coverage.uncovered[:BAR_LIMIT]
+    max_uncovered = max((c["population"] for c in biggest_uncovered), default=1) or 1
+    context = {
+        **admin.site.each_context(request),  # the FederationAdminSite
+        "title": _("Couverture du réseau : %(name)s") % {"name": coverage.name},
+        "coverage": coverage,
+        "child_level": "region" if coverage.level == "national" else "department",
+        "stages": _with_share(coverage.cpts_by_stage),
+        "tiers": _with_share(coverage.cpts_by_tier),
+        "uncovered_bars": [
+            {**c, "width": round(100 * c["population"] / max_uncovered, 1)} for c in biggest_uncovered
+        ],
+        "regions": Region.objects.all(),
+    }
+    return TemplateResponse(request, "admin/network/coverage.html", context)
+
+
+def _with_share(counts: dict[str, int]) -> list[dict]:
+    from tenants.models import Stage
+
+    labels = dict(Stage.choices)
+    total = max(sum(counts.values()), 1)
+    return [
+        {
+            "key": key,
+            "label": labels.get(key, _("Tranche %(t)s") % {"t": key}),
+            "count": n,
+            "width": round(100 * n / total, 1),
+        }
+        for key, n in counts.items()
+    ]
