@@ -22,3 +22,15 @@ class FederationAdminSite(admin.AdminSite):
 
 class FederationAdminConfig(AdminConfig):
     default_site = "network.admin_site.FederationAdminSite"
+
+    def ready(self) -> None:
+        super().ready()  # autodiscovers every app's admin.py, tenant apps included
+        # Tenant apps (Wagtail's documents and images, taggit…) register models
+        # whose tables do not exist in the public schema: keep them out.
+        from django.apps import apps
+        from django.conf import settings
+
+        public_labels = {app.label for app in apps.get_app_configs() if app.name in settings.SHARED_APPS}
+        for model in list(self.module.site._registry):
+            if model._meta.app_label not in public_labels:
+                self.module.site.unregister(model)

@@ -118,6 +118,10 @@ class ReferenceDataset(models.Model):
 
     wagtail_reference_index_ignore = True
 
+    class Meta:
+        verbose_name = _("référentiel chargé")
+        verbose_name_plural = _("référentiels chargés")
+
     def __str__(self) -> str:
         return f"{self.source} {self.version}"
 

@@ -82,6 +82,10 @@ class CPTSFigures:
     host: str | None = None
     frontend_url: str = ""
 
+    @property
+    def stage_label(self) -> str:
+        return str(Stage(self.stage).label)
+
 
 @dataclass
 class Coverage:

@@ -27,7 +27,7 @@ class TerritoryCommune(models.Model):
     class Meta:
         verbose_name = _("commune du territoire")
         verbose_name_plural = _("communes du territoire")
-        ordering = ["commune__name"]
+        ordering = ["commune__search_name"]
 
     def __str__(self) -> str:
         return str(self.commune_id)

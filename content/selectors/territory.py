@@ -40,7 +40,7 @@ class TerritorySummary:
 
 def territory_summary(*, cpts: CPTS) -> TerritorySummary:
     """The territory of the CPTS whose schema is active: two queries."""
-    rows = list(TerritoryCommune.objects.select_related("commune").order_by("commune__name"))
+    rows = list(TerritoryCommune.objects.select_related("commune").order_by("commune__search_name"))
     codes = {row.commune_id for row in rows}
     shared: dict[str, list[str]] = {}
     claims = (
