@@ -52,3 +52,7 @@ def summary(samples: list[float]) -> dict[str, float]:
 
 def fmt(seconds: float) -> str:
     return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def line(label: str, stats: dict[str, float]) -> str:
+    return f"  {label:<24}médiane {fmt(stats['median'])}  p95 {fmt(stats['p95'])}"

@@ -1,18 +1,35 @@
 """URLs of a CPTS host (its own schema): Wagtail admin, API and site."""
 
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from config.media import media_urlpatterns
+from content import apis
 from content.api import api_router
-from content.apis import TerritoryApi
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/v2/territory/", TerritoryApi.as_view(), name="api-territory"),
+    path("api/v2/territory/", apis.TerritoryApi.as_view(), name="api-territory"),
+    path("api/v2/governance/", apis.GovernanceApi.as_view(), name="api-governance"),
+    path("api/v2/missions/", apis.MissionsApi.as_view(), name="api-missions"),
+    path("api/v2/funding/", apis.FundingApi.as_view(), name="api-funding"),
+    path(
+        "api/v2/schema/",
+        SpectacularAPIView.as_view(
+            urlconf="content.urls_api_schema",
+            custom_settings={
+                "TITLE": "API d'une CPTS",
+                "DESCRIPTION": "Pages, images, documents (API Wagtail), territoire, gouvernance, "
+                "missions et financement de la CPTS de cet hôte.",
+            },
+        ),
+        name="api-schema",
+    ),
+    path("api/v2/docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/v2/", api_router.urls),
     *media_urlpatterns(),
     path("", include(wagtail_urls)),

@@ -1,3 +1,5 @@
+"""Output shapes of a CPTS's own API endpoints."""
+
 from rest_framework import serializers
 
 
@@ -19,3 +21,96 @@ class TerritorySerializer(serializers.Serializer):
     tier = serializers.IntegerField()
     departments = serializers.ListField(child=serializers.CharField())
     communes = TerritoryCommuneSerializer(many=True)
+
+
+class AssociationSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    legal_form = serializers.CharField()
+    legal_form_label = serializers.CharField(source="get_legal_form_display")
+    created_on = serializers.DateField(allow_null=True)
+    rna = serializers.CharField()
+    siret = serializers.CharField()
+    address = serializers.CharField()
+
+
+class MandateSerializer(serializers.Serializer):
+    full_name = serializers.CharField()
+    profession = serializers.CharField(source="get_profession_display")
+    organisation = serializers.CharField()
+    role = serializers.CharField()
+    role_label = serializers.CharField(source="get_role_display")
+    college = serializers.CharField(source="college.name", allow_null=True, default=None)
+    start = serializers.DateField()
+    end = serializers.DateField(allow_null=True)
+
+
+class CollegeSerializer(serializers.Serializer):
+    name = serializers.CharField(source="college.name")
+    seats = serializers.IntegerField(source="college.seats", allow_null=True)
+    directors = MandateSerializer(many=True)
+
+
+class CoordinatorSerializer(serializers.Serializer):
+    full_name = serializers.CharField()
+    title = serializers.CharField()
+    email = serializers.EmailField()
+    phone = serializers.CharField()
+
+
+class ProfessionCountSerializer(serializers.Serializer):
+    profession = serializers.CharField()
+    profession_label = serializers.CharField(source="get_profession_display")
+    count = serializers.IntegerField()
+    as_of = serializers.DateField()
+
+
+class GovernanceSerializer(serializers.Serializer):
+    association = AssociationSerializer(allow_null=True)
+    board = MandateSerializer(many=True, help_text="Bureau en exercice.")
+    colleges = CollegeSerializer(many=True, help_text="Conseil d'administration par collège.")
+    history = MandateSerializer(many=True, help_text="Mandats terminés.")
+    coordinators = CoordinatorSerializer(many=True)
+    members = ProfessionCountSerializer(many=True)
+    supply = ProfessionCountSerializer(many=True, help_text="Offre de soins du territoire.")
+
+
+class IndicatorValueSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    value = serializers.DecimalField(max_digits=12, decimal_places=2)
+
+
+class IndicatorSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    mission = serializers.CharField()
+    name = serializers.CharField()
+    description = serializers.CharField()
+    unit = serializers.CharField()
+    target = serializers.DecimalField(max_digits=12, decimal_places=2, allow_null=True)
+    values = IndicatorValueSerializer(many=True)
+
+
+class MissionSerializer(serializers.Serializer):
+    mission = serializers.CharField()
+    label = serializers.CharField()
+    core = serializers.BooleanField()
+    engaged = serializers.BooleanField()
+    indicators = IndicatorSerializer(many=True)
+
+
+class FundingLineSerializer(serializers.Serializer):
+    item = serializers.CharField()
+    label = serializers.CharField()
+    fixed = serializers.IntegerField(allow_null=True)
+    variable = serializers.IntegerField(
+        allow_null=True, help_text="Maximum, selon l'atteinte des indicateurs."
+    )
+    total = serializers.IntegerField(allow_null=True)
+
+
+class FundingSerializer(serializers.Serializer):
+    grid = serializers.CharField()
+    tier = serializers.IntegerField()
+    contract_year = serializers.IntegerField()
+    total = serializers.IntegerField()
+    complete = serializers.BooleanField()
+    lines = FundingLineSerializer(many=True)

@@ -108,3 +108,34 @@ def territory_import(request):
     return TemplateResponse(
         request, "content/admin/territory_import.html", {"form": form, "header_title": _("Importer")}
     )
+
+
+def aci_contract(request):
+    """The CPTS's contract, its maximum funding this year, and its API's allowed origins."""
+    from network.selectors import funding_for_cpts
+    from tenants.services import cpts_update
+
+    from .forms import ACIContractForm
+
+    cpts = _cpts(request)
+    initial = {
+        "aci_signed_on": cpts.aci_signed_on,
+        "aci_optional_missions": cpts.aci_optional_missions,
+        "frontend_origins": "\n".join(cpts.frontend_origins),
+    }
+    form = ACIContractForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            cpts_update(cpts=cpts, **form.cleaned_data)
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error(None, message)
+        else:
+            messages.success(request, _("Contrat ACI enregistré."))
+            return redirect("content_aci_contract")
+    summary = territory_summary(cpts=cpts)
+    return TemplateResponse(
+        request,
+        "content/admin/aci_contract.html",
+        {"form": form, "funding": funding_for_cpts(cpts=cpts, tier=summary.tier), "summary": summary},
+    )

@@ -1,21 +1,89 @@
+"""The CPTS admin's menus: territory, governance, ACI contract and indicators."""
+
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from . import views
+from .models import Association, College, Coordinator, Mandate, MissionIndicator, ProfessionCount
 
 
 @hooks.register("register_admin_urls")
-def territory_urls():
+def cpts_admin_urls():
     return [
         path("territory/", views.territory_index, name="content_territory"),
         path("territory/add/", views.territory_add, name="content_territory_add"),
         path("territory/remove/", views.territory_remove, name="content_territory_remove"),
         path("territory/import/", views.territory_import, name="content_territory_import"),
+        path("aci/", views.aci_contract, name="content_aci_contract"),
     ]
 
 
 @hooks.register("register_admin_menu_item")
 def territory_menu_item():
     return MenuItem(_("Territoire"), reverse("content_territory"), icon_name="site", order=250)
+
+
+@hooks.register("register_admin_menu_item")
+def aci_menu_item():
+    return MenuItem(_("Contrat ACI"), reverse("content_aci_contract"), icon_name="doc-full", order=260)
+
+
+class AssociationAdmin(ModelAdmin):
+    model = Association
+    menu_label = _("Association")
+    menu_icon = "group"
+    list_display = ["name", "legal_form", "rna", "siret"]
+
+
+class CollegeAdmin(ModelAdmin):
+    model = College
+    menu_label = _("Collèges")
+    menu_icon = "list-ul"
+    list_display = ["name", "seats", "sort_order"]
+
+
+class MandateAdmin(ModelAdmin):
+    model = Mandate
+    menu_label = _("Bureau et conseil")
+    menu_icon = "user"
+    list_display = ["full_name", "role", "college", "profession", "start", "end"]
+    list_filter = ["role", "college", "profession"]
+    search_fields = ["full_name", "organisation"]
+
+
+class CoordinatorAdmin(ModelAdmin):
+    model = Coordinator
+    menu_label = _("Coordination")
+    menu_icon = "mail"
+    list_display = ["full_name", "title", "email", "phone"]
+
+
+class ProfessionCountAdmin(ModelAdmin):
+    model = ProfessionCount
+    menu_label = _("Effectifs par profession")
+    menu_icon = "table"
+    list_display = ["kind", "profession", "count", "as_of"]
+    list_filter = ["kind"]
+
+
+class GovernanceGroup(ModelAdminGroup):
+    menu_label = _("Gouvernance")
+    menu_icon = "group"
+    menu_order = 270
+    items = (AssociationAdmin, MandateAdmin, CollegeAdmin, CoordinatorAdmin, ProfessionCountAdmin)
+
+
+class MissionIndicatorAdmin(ModelAdmin):
+    model = MissionIndicator
+    menu_label = _("Indicateurs ACI")
+    menu_icon = "table"
+    menu_order = 280
+    list_display = ["mission", "name", "unit", "target"]
+    list_filter = ["mission"]
+
+
+modeladmin_register(GovernanceGroup)
+modeladmin_register(MissionIndicatorAdmin)

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from .funding import FundingGrid, FundingLine
 from .models import ReferenceDataset
 
 
@@ -12,3 +13,14 @@ class ReferenceDatasetAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class FundingLineInline(admin.TabularInline):
+    model = FundingLine
+    extra = 0
+
+
+@admin.register(FundingGrid)
+class FundingGridAdmin(admin.ModelAdmin):
+    list_display = ["name", "valid_from", "is_partial"]
+    inlines = [FundingLineInline]

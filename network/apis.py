@@ -12,8 +12,14 @@ from rest_framework.views import APIView
 from config.renderers import CSVRenderer
 
 from .models import Department, Region
-from .selectors import coverage_by_department, coverage_by_region, coverage_national, cpts_directory
-from .serializers import CoverageFiguresSerializer, CoverageSerializer, CPTSSerializer
+from .selectors import (
+    coverage_by_department,
+    coverage_by_region,
+    coverage_national,
+    cpts_directory,
+    funding_by_cpts,
+)
+from .serializers import CoverageFiguresSerializer, CoverageSerializer, CPTSFundingSerializer, CPTSSerializer
 
 CSV_PARAMETER = OpenApiParameter(
     "format", OpenApiTypes.STR, enum=["json", "csv"], description="`csv` pour un export tableur."
@@ -93,3 +99,17 @@ class DepartmentCoverageApi(CoverageApi):
 
             return Response(CommuneSerializer(coverage.uncovered, many=True).data)
         return self.coverage_response(coverage)
+
+
+@extend_schema(
+    summary="Financement ACI maximal de chaque CPTS",
+    tags=["financement"],
+    parameters=[CSV_PARAMETER],
+    responses=CPTSFundingSerializer(many=True),
+)
+class FundingApi(NetworkApi):
+    def get(self, request):
+        data = CPTSFundingSerializer(funding_by_cpts(), many=True).data
+        if self.wants_csv():
+            return Response([{k: v for k, v in row.items() if k != "lines"} for row in data])
+        return Response(data)

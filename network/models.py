@@ -145,3 +145,7 @@ class TerritoryClaim(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cpts_id} → {self.commune_id}"
+
+
+# Funding grids live in their own module; imported here so Django sees the models.
+from .funding import FundingGrid, FundingLine  # noqa: E402, F401

@@ -65,3 +65,20 @@ class CoverageSerializer(serializers.Serializer):
     cpts_by_stage = serializers.DictField(child=serializers.IntegerField())
     cpts_by_tier = serializers.DictField(child=serializers.IntegerField())
     cpts = CPTSSerializer(many=True)
+
+
+class FundingLineSerializer(serializers.Serializer):
+    item = serializers.CharField()
+    label = serializers.CharField()
+    fixed = serializers.IntegerField(allow_null=True)
+    variable = serializers.IntegerField(allow_null=True)
+    total = serializers.IntegerField(allow_null=True)
+
+
+class CPTSFundingSerializer(serializers.Serializer):
+    short_name = serializers.CharField()
+    name = serializers.CharField()
+    tier = serializers.IntegerField()
+    contract_year = serializers.IntegerField(allow_null=True, help_text="Vide sans contrat signé.")
+    max_annual_funding = serializers.IntegerField(allow_null=True)
+    lines = FundingLineSerializer(many=True)

@@ -8,4 +8,9 @@ class TenantsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from corsheaders.signals import check_request_enabled
+
         from . import checks  # noqa: F401
+        from .cors import allow_cpts_frontend
+
+        check_request_enabled.connect(allow_cpts_frontend, dispatch_uid="tenants.cors")

@@ -1,8 +1,11 @@
 """A CPTS is a tenant: one row here, one PostgreSQL schema with its own site."""
 
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
+
+from network.vocabulary import OPTIONAL_MISSIONS
 
 from .validators import validate_hostname, validate_short_name
 
@@ -51,6 +54,20 @@ class CPTS(TenantMixin):
         blank=True,
         help_text=_("Adresse du site public s'il est servi par un front-end séparé."),
     )
+    # The ACI contract: the four core missions are always engaged once signed.
+    aci_optional_missions = ArrayField(
+        models.CharField(max_length=32, choices=[(m.value, m.label) for m in OPTIONAL_MISSIONS]),
+        verbose_name=_("missions optionnelles engagées"),
+        default=list,
+        blank=True,
+    )
+    frontend_origins = ArrayField(
+        models.URLField(),
+        verbose_name=_("origines autorisées (CORS)"),
+        default=list,
+        blank=True,
+        help_text=_("Adresses des front-ends qui lisent l'API de la CPTS, ex. https://www.cpts-metz.fr"),
+    )
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 
@@ -71,6 +88,15 @@ class CPTS(TenantMixin):
 
     def __str__(self) -> str:
         return self.name
+
+    def contract_year(self, on=None) -> int | None:
+        """1 in the year of signature, 2 the next, …; None without a signed contract."""
+        from django.utils import timezone
+
+        if not self.aci_signed_on:
+            return None
+        on = on or timezone.localdate()
+        return max(1, on.year - self.aci_signed_on.year + 1)
 
     @property
     def primary_host(self) -> str | None:

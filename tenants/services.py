@@ -42,6 +42,8 @@ UPDATABLE_FIELDS = {
     "aci_signed_on",
     "contact_email",
     "frontend_url",
+    "frontend_origins",
+    "aci_optional_missions",
 }
 
 
@@ -90,6 +92,7 @@ def cpts_create(
     stage: str = Stage.IDEA,
     contact_email: str = "",
     frontend_url: str = "",
+    aci_optional_missions: list[str] | None = None,
     **stage_dates,
 ) -> CPTSCreated:
     """Create a CPTS: its row, its schema (from the template), its host, site and coordinator.
@@ -107,6 +110,7 @@ def cpts_create(
         stage=stage,
         contact_email=contact_email,
         frontend_url=frontend_url,
+        aci_optional_missions=aci_optional_missions or [],
         **{k: v for k, v in stage_dates.items() if k.endswith("_on")},
     )
     host = f"{short_name}.{settings.CPTS_BASE_DOMAIN}"

@@ -1,45 +1,318 @@
-"""The pages of a CPTS site."""
+"""The pages of a CPTS site and the tree they may form.
 
+    HomePage (one, created with the CPTS)
+    ├── StandardPage ── StandardPage …
+    ├── HealthProjectPage (one)
+    ├── MissionPage (one per ACI mission)
+    ├── NewsIndexPage ── NewsArticlePage
+    ├── EventIndexPage ── EventPage
+    ├── DocumentsPage
+    └── ContactPage (its submissions stay in the CPTS's schema)
+
+parent_page_types / subpage_types enforce it, so an editor cannot build a
+nonsensical tree.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from content.blocks import RICH_TEXT_FEATURES, BodyBlock
+from network.vocabulary import Mission
+
+
+def upcoming(events):
+    from django.utils import timezone
+
+    return events.filter(end__gte=timezone.now()).order_by("start")
+
+
+SECTION_PAGES = [
+    "content.StandardPage",
+    "content.HealthProjectPage",
+    "content.MissionPage",
+    "content.NewsIndexPage",
+    "content.EventIndexPage",
+    "content.DocumentsPage",
+    "content.ContactPage",
+]
 
 
 class HomePage(Page):
-    """The root of a CPTS site; one per schema, created with the CPTS."""
+    """The root of a CPTS site; its key figures are computed, never typed."""
 
     introduction = RichTextField(
         _("introduction"),
         blank=True,
+        features=RICH_TEXT_FEATURES,
         help_text=_("Quelques lignes qui présentent la CPTS à un visiteur."),
     )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("contenu"))
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
-    api_fields = [APIField("introduction")]
+    api_fields = [APIField("introduction"), APIField("body"), APIField("key_figures")]
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = SECTION_PAGES
     max_count = 1
 
     class Meta:
         verbose_name = _("page d'accueil")
         verbose_name_plural = _("pages d'accueil")
 
+    @property
+    def key_figures(self) -> dict:
+        from content.selectors import key_figures
+
+        return key_figures()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["figures"] = self.key_figures
+        context["news"] = NewsArticlePage.objects.live().descendant_of(self).order_by("-date")[:3]
+        context["events"] = upcoming(EventPage.objects.live().descendant_of(self))[:3]
+        return context
+
 
 class StandardPage(Page):
-    """A plain page of text (the richer StreamField page comes with the site issue)."""
+    introduction = models.TextField(_("chapô"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("contenu"))
 
-    body = RichTextField(_("contenu"), blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("body")]
-    api_fields = [APIField("body")]
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+    api_fields = [APIField("introduction"), APIField("body")]
 
     parent_page_types = ["content.HomePage", "content.StandardPage"]
+    subpage_types = ["content.StandardPage"]
 
     class Meta:
         verbose_name = _("page standard")
         verbose_name_plural = _("pages standard")
+
+
+class HealthProjectPage(Page):
+    """The projet de santé: what the CPTS set out to do, with its documents."""
+
+    validated_on = models.DateField(_("validé le"), null=True, blank=True)
+    summary = models.TextField(_("résumé"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("contenu"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("validated_on"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    api_fields = [APIField("validated_on"), APIField("summary"), APIField("body")]
+
+    parent_page_types = ["content.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("projet de santé")
+        verbose_name_plural = _("projets de santé")
+
+
+class MissionPage(Page):
+    """One ACI mission: what the CPTS does for it, and its indicators."""
+
+    mission = models.CharField(_("mission"), max_length=32, choices=Mission.choices)
+    summary = models.TextField(_("résumé"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("contenu"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("mission"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("actions", label=_("actions")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    api_fields = [
+        APIField("mission"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("actions"),
+        APIField("indicators"),
+    ]
+
+    parent_page_types = ["content.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("page de mission")
+        verbose_name_plural = _("pages de mission")
+
+    def clean(self):
+        super().clean()
+        others = MissionPage.objects.filter(mission=self.mission).exclude(pk=self.pk)
+        if others.exists():
+            raise ValidationError({"mission": _("Cette mission a déjà sa page.")})
+
+    @property
+    def indicators(self) -> list[dict]:
+        from content.selectors import mission_indicators
+
+        return mission_indicators(mission=self.mission)
+
+
+class MissionAction(Orderable):
+    page = ParentalKey(MissionPage, on_delete=models.CASCADE, related_name="actions")
+    title = models.CharField(_("action"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("prévue")
+        RUNNING = "running", _("en cours")
+        DONE = "done", _("réalisée")
+
+    status = models.CharField(_("état"), max_length=8, choices=Status.choices, default=Status.PLANNED)
+
+    panels = [FieldPanel("title"), FieldPanel("description"), FieldPanel("status")]
+    api_fields = [APIField("title"), APIField("description"), APIField("status")]
+
+
+class NewsIndexPage(Page):
+    introduction = models.TextField(_("chapô"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    api_fields = [APIField("introduction")]
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["content.NewsArticlePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("liste des actualités")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["articles"] = NewsArticlePage.objects.live().child_of(self).order_by("-date")
+        return context
+
+
+class NewsArticlePage(Page):
+    date = models.DateField(_("date"))
+    introduction = models.TextField(_("chapô"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("contenu"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+    api_fields = [APIField("date"), APIField("introduction"), APIField("body")]
+    parent_page_types = ["content.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("actualité")
+
+
+class EventIndexPage(Page):
+    introduction = models.TextField(_("chapô"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    api_fields = [APIField("introduction")]
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["content.EventPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("agenda")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["events"] = upcoming(EventPage.objects.live().child_of(self))
+        return context
+
+
+class EventPage(Page):
+    start = models.DateTimeField(_("début"))
+    end = models.DateTimeField(_("fin"))
+    place = models.CharField(_("lieu"), max_length=255, blank=True)
+    registration_url = models.URLField(_("inscription"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("contenu"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldPanel("place"),
+        FieldPanel("registration_url"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("place"), index.SearchField("body")]
+    api_fields = [
+        APIField("start"),
+        APIField("end"),
+        APIField("place"),
+        APIField("registration_url"),
+        APIField("body"),
+    ]
+    parent_page_types = ["content.EventIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("événement")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("L'événement finit avant de commencer.")})
+
+
+class DocumentsPage(Page):
+    """Statutes, activity reports, the signed contract…"""
+
+    introduction = models.TextField(_("chapô"), blank=True)
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("documents"))
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    api_fields = [APIField("introduction"), APIField("body")]
+    parent_page_types = ["content.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("documents")
+
+
+class ContactFormField(AbstractFormField):
+    page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class ContactPage(AbstractEmailForm):
+    """A contact form; submissions are kept in the CPTS's own schema."""
+
+    introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
+    thank_you_text = RichTextField(_("message de remerciement"), blank=True)
+
+    content_panels = [
+        *AbstractEmailForm.content_panels,
+        FormSubmissionsPanel(),
+        FieldPanel("introduction"),
+        InlinePanel("form_fields", label=_("champs du formulaire")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]), FieldPanel("subject")],
+            _("e-mail"),
+        ),
+    ]
+    api_fields = [APIField("introduction")]
+    parent_page_types = ["content.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("contact")

@@ -1,5 +1,7 @@
 """Writes on a CPTS's own site. Every function runs in the caller's schema."""
 
+from __future__ import annotations
+
 from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page, Site
@@ -12,6 +14,11 @@ def public_port() -> int:
     if settings.PUBLIC_PORT:
         return int(settings.PUBLIC_PORT)
     return 443 if settings.PUBLIC_SCHEME == "https" else 80
+
+
+def paragraphs(html: str) -> list[dict]:
+    """A body made of one rich-text block, for pages written from code or fixtures."""
+    return [{"type": "paragraph", "value": html}] if html else []
 
 
 @transaction.atomic
@@ -44,9 +51,21 @@ def home_page_update(*, introduction: str) -> HomePage:
 
 
 @transaction.atomic
-def standard_page_publish(*, parent: Page, title: str, body: str, show_in_menus: bool = True) -> StandardPage:
-    page = StandardPage(title=title, body=body, show_in_menus=show_in_menus)
+def page_publish(*, parent: Page, page: Page) -> Page:
+    """Add a page under ``parent`` after validating it, and publish it."""
+    parent = parent.specific
+    if type(page) not in parent.specific_class.allowed_subpage_models():
+        from django.core.exceptions import ValidationError
+
+        raise ValidationError(
+            f"Une page « {page._meta.verbose_name} » ne peut pas être placée sous « {parent.title} »."
+        )
     parent.add_child(instance=page)
     page.full_clean()
     page.save_revision().publish()
     return page
+
+
+def standard_page_publish(*, parent: Page, title: str, body: str, show_in_menus: bool = True) -> StandardPage:
+    page = StandardPage(title=title, body=paragraphs(body), show_in_menus=show_in_menus)
+    return page_publish(parent=parent, page=page)

@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand
 from django_tenants.utils import schema_context
 
 from content.services import home_page_update, standard_page_publish, territory_add_communes
+from content.services.demo import demo_site_load
 from network.resolution import Status, resolve_communes
 from tenants.models import CPTS
 from tenants.services import cpts_create, public_url
@@ -33,7 +34,10 @@ class Command(BaseCommand):
         for entry in data["cpts"]:
             if CPTS.objects.filter(short_name=entry["short_name"]).exists():
                 continue
-            fields = {k: v for k, v in entry.items() if k not in {"introduction", "pages", "territory"}}
+            fields = {
+                k: v for k, v in entry.items() if k not in {"introduction", "pages", "territory", "site"}
+            }
+            fields["aci_optional_missions"] = entry["site"]["optional_missions"]
             for key in [k for k in fields if k.endswith("_on")]:
                 fields[key] = date.fromisoformat(fields[key])
             created = cpts_create(**fields)
@@ -45,6 +49,9 @@ class Command(BaseCommand):
                 lines = resolve_communes(entry["territory"], departments={entry["department_code"]})
                 codes = [line.commune.code for line in lines if line.status == Status.RESOLVED]
                 territory_add_communes(cpts=created.cpts, codes=codes)
+                demo_site_load(
+                    data=entry["site"], health_project_on=fields.get("health_project_validated_on")
+                )
             self.stdout.write(f"CPTS « {entry['name']} » créée.")
 
         self._print_access(data)

@@ -1,0 +1,117 @@
+"""StreamField blocks of a CPTS site. Each decides its own API output."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class ImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("image"))
+    alt_text = blocks.CharBlock(
+        label=_("texte alternatif"),
+        required=False,
+        help_text=_("Ce que l'image montre, pour qui ne la voit pas. Vide si elle est décorative."),
+    )
+    caption = blocks.CharBlock(label=_("légende"), required=False)
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "content/blocks/image.html"
+
+    def get_api_representation(self, value, context=None):
+        image = value["image"]
+        if image is None:
+            return None
+        rendition = image.get_rendition("max-1200x1200|format-webp")
+        return {
+            "url": rendition.url,
+            "width": rendition.width,
+            "height": rendition.height,
+            "alt": value["alt_text"],
+            "caption": value["caption"],
+        }
+
+
+class CallToActionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("texte du bouton"), max_length=80)
+    page = blocks.PageChooserBlock(label=_("page du site"), required=False)
+    url = blocks.URLBlock(label=_("ou adresse externe"), required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Appel à l'action")
+        template = "content/blocks/call_to_action.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise StructBlockValidationError(
+                block_errors={
+                    "url": ValidationError(_("Choisissez une page du site ou une adresse, pas les deux."))
+                }
+            )
+        return value
+
+    def get_api_representation(self, value, context=None):
+        page = value.get("page")
+        return {"text": value["text"], "url": page.url if page else value["url"]}
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("document"))
+    title = blocks.CharBlock(label=_("titre affiché"), required=False)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Document")
+        template = "content/blocks/document.html"
+
+    def get_api_representation(self, value, context=None):
+        document = value["document"]
+        return {
+            "title": value["title"] or document.title,
+            "url": document.url,
+            "extension": document.file_extension,
+        }
+
+
+class QuestionBlock(blocks.StructBlock):
+    question = blocks.CharBlock(label=_("question"))
+    answer = blocks.RichTextBlock(label=_("réponse"), features=RICH_TEXT_FEATURES)
+
+
+class FAQBlock(blocks.ListBlock):
+    def __init__(self, **kwargs):
+        super().__init__(QuestionBlock(), **kwargs)
+
+    class Meta:
+        icon = "help"
+        label = _("Questions fréquentes")
+        template = "content/blocks/faq.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("citation"))
+    attribution = blocks.CharBlock(label=_("auteur"), required=False)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Citation")
+        template = "content/blocks/quote.html"
+
+
+class BodyBlock(blocks.StreamBlock):
+    paragraph = blocks.RichTextBlock(label=_("Texte"), features=RICH_TEXT_FEATURES, icon="pilcrow")
+    image = ImageBlock()
+    call_to_action = CallToActionBlock()
+    document = DocumentBlock()
+    embed = EmbedBlock(label=_("Vidéo ou contenu intégré"), icon="media")
+    faq = FAQBlock()
+    quote = QuoteBlock()

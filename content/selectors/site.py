@@ -1,0 +1,64 @@
+"""Reads behind a CPTS site's computed figures (current schema)."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.db.models import Prefetch, Sum
+
+from content.models import College, Coordinator, IndicatorValue, Mandate, MissionIndicator, ProfessionCount
+
+
+def key_figures() -> dict:
+    """Communes, inhabitants and member professionals: derived from data, never typed."""
+    from content.selectors.territory import territory_summary
+
+    summary = territory_summary(cpts=connection.tenant)
+    members = ProfessionCount.objects.filter(kind=ProfessionCount.Kind.MEMBERS).aggregate(n=Sum("count"))["n"]
+    return {
+        "communes": summary.commune_count,
+        "inhabitants": summary.population,
+        "tier": summary.tier,
+        "member_professionals": members or 0,
+    }
+
+
+def mission_indicators(*, mission: str | None = None) -> list[dict]:
+    """Indicators with their yearly values, in two queries whatever their number."""
+    indicators = MissionIndicator.objects.prefetch_related(
+        Prefetch("values", queryset=IndicatorValue.objects.order_by("year"))
+    )
+    if mission:
+        indicators = indicators.filter(mission=mission)
+    return [
+        {
+            "id": indicator.pk,
+            "mission": indicator.mission,
+            "name": indicator.name,
+            "description": indicator.description,
+            "unit": indicator.unit,
+            "target": indicator.target,
+            "values": [{"year": v.year, "value": v.value} for v in indicator.values.all()],
+        }
+        for indicator in indicators
+    ]
+
+
+def governance() -> dict:
+    """The association, current board by role, directors by college, coordinators, counts."""
+    from content.models import Association
+
+    mandates = list(Mandate.objects.select_related("college").order_by("role", "-start"))
+    current = [m for m in mandates if m.is_current]
+    colleges = list(College.objects.all())
+    return {
+        "association": Association.objects.first(),
+        "board": [m for m in current if m.role != Mandate.Role.DIRECTOR],
+        "colleges": [
+            {"college": college, "directors": [m for m in current if m.college_id == college.pk]}
+            for college in colleges
+        ],
+        "history": [m for m in mandates if not m.is_current],
+        "coordinators": list(Coordinator.objects.all()),
+        "members": list(ProfessionCount.objects.filter(kind=ProfessionCount.Kind.MEMBERS)),
+        "supply": list(ProfessionCount.objects.filter(kind=ProfessionCount.Kind.SUPPLY)),
+    }

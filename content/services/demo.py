@@ -1,0 +1,134 @@
+"""Demo content of a CPTS site, written through the same models and services as an editor."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from content.models import (
+    Association,
+    College,
+    Coordinator,
+    IndicatorValue,
+    Mandate,
+    MissionIndicator,
+    ProfessionCount,
+)
+from content.models.pages import (
+    ContactFormField,
+    ContactPage,
+    EventIndexPage,
+    EventPage,
+    HealthProjectPage,
+    HomePage,
+    MissionAction,
+    MissionPage,
+    NewsArticlePage,
+    NewsIndexPage,
+)
+
+from .pages import page_publish, paragraphs
+
+
+def _saved(instance):
+    instance.full_clean()
+    instance.save()
+    return instance
+
+
+@transaction.atomic
+def demo_site_load(*, data: dict, health_project_on: date | None = None) -> None:
+    """Governance, missions with indicators, news, events and a contact page."""
+    home = HomePage.objects.get()
+    _saved(
+        Association(
+            **{**data["association"], "created_on": date.fromisoformat(data["association"]["created_on"])}
+        )
+    )
+    colleges = [_saved(College(name=name, sort_order=i)) for i, name in enumerate(data["colleges"])]
+    for mandate in data["mandates"]:
+        fields = {**mandate, "start": date.fromisoformat(mandate["start"])}
+        if "end" in fields:
+            fields["end"] = date.fromisoformat(fields["end"])
+        if "college" in fields:
+            fields["college"] = colleges[fields["college"]]
+        _saved(Mandate(**fields))
+    for i, coordinator in enumerate(data["coordinators"]):
+        _saved(Coordinator(sort_order=i, **coordinator))
+    today = timezone.localdate()
+    for kind, counts in (
+        (ProfessionCount.Kind.MEMBERS, data["members"]),
+        (ProfessionCount.Kind.SUPPLY, data["supply"]),
+    ):
+        for profession, count in counts.items():
+            _saved(ProfessionCount(kind=kind, profession=profession, count=count, as_of=today))
+
+    if health_project_on:
+        page_publish(
+            parent=home,
+            page=HealthProjectPage(
+                title="Projet de santé",
+                validated_on=health_project_on,
+                show_in_menus=True,
+                summary="Notre projet de santé, validé par l'ARS et l'Assurance Maladie.",
+            ),
+        )
+    for mission in data["missions"]:
+        page = MissionPage(
+            title=mission["title"],
+            mission=mission["mission"],
+            summary=mission["summary"],
+            show_in_menus=False,
+        )
+        page.actions = [MissionAction(title=title, status=status) for title, status in mission["actions"]]
+        page_publish(parent=home, page=page)
+        for name, unit, target, values in mission["indicators"]:
+            indicator = _saved(
+                MissionIndicator(mission=mission["mission"], name=name, unit=unit, target=target)
+            )
+            for year, value in values.items():
+                _saved(IndicatorValue(indicator=indicator, year=int(year), value=value))
+
+    if data["news"]:
+        news = page_publish(parent=home, page=NewsIndexPage(title="Actualités", show_in_menus=True))
+        for title, day, text in data["news"]:
+            page_publish(
+                parent=news,
+                page=NewsArticlePage(
+                    title=title,
+                    date=date.fromisoformat(day),
+                    introduction=text,
+                    body=paragraphs(f"<p>{text}</p>"),
+                ),
+            )
+    if data["events"]:
+        agenda = page_publish(parent=home, page=EventIndexPage(title="Agenda", show_in_menus=True))
+        start = timezone.now().replace(hour=18, minute=30, second=0, microsecond=0) + timedelta(days=21)
+        for title, place, url in data["events"]:
+            page_publish(
+                parent=agenda,
+                page=EventPage(
+                    title=title,
+                    start=start,
+                    end=start + timedelta(hours=2),
+                    place=place,
+                    registration_url=url,
+                ),
+            )
+    contact = ContactPage(
+        title="Contact",
+        show_in_menus=True,
+        to_address=data["coordinators"][0]["email"] if data["coordinators"] else "",
+        subject="Message depuis le site",
+        thank_you_text="<p>Merci, nous vous répondrons rapidement.</p>",
+        introduction="<p>Une question sur la CPTS ? Écrivez-nous.</p>",
+    )
+    contact.form_fields = [
+        ContactFormField(label="Votre nom", field_type="singleline", required=True),
+        ContactFormField(label="Votre e-mail", field_type="email", required=True),
+        ContactFormField(label="Votre profession", field_type="singleline", required=False),
+        ContactFormField(label="Message", field_type="multiline", required=True),
+    ]
+    page_publish(parent=home, page=contact)

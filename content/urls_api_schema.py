@@ -1,0 +1,14 @@
+"""What a CPTS's OpenAPI schema documents: its data endpoints and Wagtail's content API."""
+
+from django.urls import path
+
+from content import apis
+from content.api import api_router
+
+urlpatterns = [
+    path("api/v2/territory/", apis.TerritoryApi.as_view()),
+    path("api/v2/governance/", apis.GovernanceApi.as_view()),
+    path("api/v2/missions/", apis.MissionsApi.as_view()),
+    path("api/v2/funding/", apis.FundingApi.as_view()),
+    path("api/v2/", api_router.urls),
+]
