@@ -3,6 +3,7 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
@@ -87,3 +88,28 @@ class MissionIndicatorAdmin(ModelAdmin):
 
 modeladmin_register(GovernanceGroup)
 modeladmin_register(MissionIndicatorAdmin)
+
+
+class FrontendPreviewMenuItem(ActionMenuItem):
+    """Opens the saved draft on the CPTS's own front end (when it has one)."""
+
+    label = _("Aperçu sur le site public")
+    name = "action-frontend-preview"
+    icon_name = "view"
+
+    def is_shown(self, context):
+        page = context.get("page")
+        tenant = getattr(context.get("request"), "tenant", None)
+        return bool(page and page.pk and getattr(tenant, "frontend_url", ""))
+
+    def get_url(self, parent_context):
+        from .preview import frontend_preview_url
+
+        return frontend_preview_url(
+            page=parent_context["page"], frontend_url=parent_context["request"].tenant.frontend_url
+        )
+
+
+@hooks.register("register_page_action_menu_item")
+def frontend_preview_menu_item():
+    return FrontendPreviewMenuItem(order=60)

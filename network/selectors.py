@@ -357,7 +357,9 @@ def funding_by_cpts() -> list[CPTSFunding]:
     contracts = {c.short_name: c for c in CPTS.objects.all()}
     return [
         CPTSFunding(
-            figures.short_name, figures.name, figures.tier,
+            figures.short_name,
+            figures.name,
+            figures.tier,
             funding_for_cpts(cpts=contracts[figures.short_name], tier=figures.tier, grid=grid),
         )
         for figures in cpts_figures()

@@ -27,3 +27,39 @@ def test_funding_without_contract_is_a_json_404(alpha_client):
     body = alpha_client.get("/api/v2/funding/").json()
     assert body["error"]["status"] == 404
     assert "contrat" in body["error"]["message"]
+
+
+def test_headless_preview_shows_the_draft_to_the_cpts_front_end_only(alpha, beta, alpha_client, beta_client):
+    from content.models import HomePage
+    from content.preview import preview_token
+    from content.services import standard_page_publish
+
+    with alpha.context():
+        page = standard_page_publish(parent=HomePage.objects.get(), title="Publié", body="<p>v1</p>")
+        page.title = "Brouillon"
+        page.save_revision()  # a draft, not published
+        token = preview_token(page=page.specific)
+
+    draft = alpha_client.get("/api/v2/page_preview/", {"token": token})
+    assert draft.status_code == 200
+    assert draft.json()["title"] == "Brouillon"
+    live = alpha_client.get(f"/api/v2/pages/{page.pk}/").json()
+    assert live["title"] == "Publié"
+
+    assert beta_client.get("/api/v2/page_preview/", {"token": token}).status_code == 404
+    assert alpha_client.get("/api/v2/page_preview/", {"token": token + "x"}).status_code == 404
+
+
+def test_page_editor_offers_a_front_end_preview_when_one_is_configured(alpha, alpha_client):
+    from content.models import HomePage
+    from tenants.services import cpts_update
+    from tests.conftest import login
+
+    login(alpha_client, alpha)
+    with alpha.context():
+        home_id = HomePage.objects.get().pk
+    assert "Aperçu sur le site public" not in alpha_client.get(f"/admin/pages/{home_id}/edit/").content.decode()
+    cpts_update(cpts=alpha.cpts, frontend_url="https://www.cpts-alpha.fr")
+    page = alpha_client.get(f"/admin/pages/{home_id}/edit/").content.decode()
+    assert "Aperçu sur le site public" in page
+    assert "https://www.cpts-alpha.fr/preview?token=" in page
