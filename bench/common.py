@@ -26,6 +26,7 @@ def setup_django(*, fresh: bool = True) -> None:
         "password": db["PASSWORD"] or None,
         "autocommit": True,
     }
+    # The database name follows the settings module (bench or single_site).
     with psycopg.connect(**{k: v for k, v in admin_conninfo.items() if v is not None}) as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]]).fetchone()
         if fresh and exists:

@@ -118,6 +118,8 @@ class HealthProjectPage(Page):
     parent_page_types = ["content.HomePage"]
     subpage_types: list[str] = []
     max_count = 1
+    # Same layout as a standard page: title, lead, body.
+    template = "content/standard_page.html"
 
     class Meta:
         verbose_name = _("projet de santé")
@@ -283,6 +285,7 @@ class DocumentsPage(Page):
     api_fields = [APIField("introduction"), APIField("body")]
     parent_page_types = ["content.HomePage"]
     subpage_types: list[str] = []
+    template = "content/standard_page.html"
 
     class Meta:
         verbose_name = _("documents")

@@ -58,7 +58,9 @@ def test_page_editor_offers_a_front_end_preview_when_one_is_configured(alpha, al
     login(alpha_client, alpha)
     with alpha.context():
         home_id = HomePage.objects.get().pk
-    assert "Aperçu sur le site public" not in alpha_client.get(f"/admin/pages/{home_id}/edit/").content.decode()
+    assert (
+        "Aperçu sur le site public" not in alpha_client.get(f"/admin/pages/{home_id}/edit/").content.decode()
+    )
     cpts_update(cpts=alpha.cpts, frontend_url="https://www.cpts-alpha.fr")
     page = alpha_client.get(f"/admin/pages/{home_id}/edit/").content.decode()
     assert "Aperçu sur le site public" in page
