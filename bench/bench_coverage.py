@@ -60,7 +60,9 @@ def main() -> None:
     from network.services import reference_data_load
     from tenants.models import CPTS
 
-    call_command("migrate_schemas", interactive=False, verbosity=0)
+    # Reusing a built network: only the public schema may have new migrations
+    # (visiting 1,000 schemas to find nothing pending takes minutes).
+    call_command("migrate_schemas", interactive=False, verbosity=0, shared=not args.fresh)
     reference_data_load()
     print(f"Réseau de {args.cpts} CPTS…", flush=True)
     build = generate(args.cpts, 2026)

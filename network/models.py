@@ -66,16 +66,45 @@ class Commune(models.Model):
     # False once a newer reference file no longer lists it (merged away): kept,
     # so that no territory loses a commune silently.
     is_current = models.BooleanField(default=True)
+    # A population unit: a commune without arrondissements, or an arrondissement.
+    is_unit = models.BooleanField(default=True)
+    # How many CPTS cover this unit; kept by network.coverage in the transaction
+    # that changes a territory, so coverage figures are a scan of this table.
+    cover_count = models.PositiveIntegerField(default=0)
 
     wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("commune")
         ordering = ["code"]
-        indexes = [models.Index(fields=["department", "kind"])]
+        indexes = [
+            models.Index(fields=["department", "kind"]),
+            models.Index(fields=["cover_count", "-population"], name="commune_cover_population"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
+
+
+class CommuneUnit(models.Model):
+    """Which population units a commune stands for: itself, or a city's arrondissements.
+
+    A unit is a commune, except Paris, Lyon and Marseille whose units are their
+    municipal arrondissements. Built with the reference data, so coverage
+    queries join claims to units on equality instead of deriving them.
+    """
+
+    commune = models.ForeignKey(Commune, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(Commune, on_delete=models.CASCADE, related_name="+")
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["commune", "unit"], name="unique_commune_unit")]
+        indexes = [models.Index(fields=["unit", "commune"])]
+
+    def __str__(self) -> str:
+        return f"{self.commune_id} → {self.unit_id}"
 
 
 class CommuneAlias(models.Model):
@@ -105,6 +134,22 @@ class CommuneAlias(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name or self.code} → {self.commune_id}"
+
+
+class UnitClaim(models.Model):
+    """The population units a CPTS covers: its claims expanded through CommuneUnit."""
+
+    cpts = models.ForeignKey("tenants.CPTS", on_delete=models.CASCADE, related_name="unit_claims")
+    unit = models.ForeignKey(Commune, on_delete=models.PROTECT, related_name="unit_claims")
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["cpts", "unit"], name="unique_unit_claim")]
+        indexes = [models.Index(fields=["unit", "cpts"])]
+
+    def __str__(self) -> str:
+        return f"{self.cpts_id} → {self.unit_id}"
 
 
 class ReferenceDataset(models.Model):

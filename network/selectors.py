@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
-from tenants.models import CPTS, Stage
+from tenants.models import CPTS, Domain, Stage
 
 from .models import Department, Region
 
@@ -33,24 +33,9 @@ def aci_tier(population: int) -> int:
     return 4
 
 
-# Units and, for each, whether it is claimed and by how many CPTS. A unit is
-# covered by a claim on itself or, for an arrondissement, on its city.
-_UNITS_SQL = """
-WITH unit AS (
-    SELECT c.code, c.name, c.population, c.department_id, c.region_id, c.parent_id
-    FROM network_commune c
-    WHERE c.is_current
-      AND NOT EXISTS (SELECT 1 FROM network_commune a WHERE a.parent_id = c.code)
-),
-unit_claim AS (
-    SELECT u.code AS unit_code, t.cpts_id
-    FROM unit u JOIN network_territoryclaim t
-      ON t.commune_id = u.code OR t.commune_id = u.parent_id
-),
-unit_cover AS (
-    SELECT unit_code, count(DISTINCT cpts_id) AS n FROM unit_claim GROUP BY unit_code
-)
-"""
+# Units are communes, or the arrondissements of Paris, Lyon and Marseille;
+# cover_count is kept by network.coverage when a territory changes.
+_UNIT = "u.is_current AND u.is_unit"
 
 
 @dataclass
@@ -97,6 +82,8 @@ class Coverage:
     uncovered: list[dict] = field(default_factory=list)
     overlaps: list[dict] = field(default_factory=list)
     cpts: list[CPTSFigures] = field(default_factory=list)
+    # The national view counts CPTS by stage and tier; the directory lists them.
+    lists_cpts: bool = True
 
     @property
     def cpts_by_stage(self) -> dict[str, int]:
@@ -114,17 +101,14 @@ class Coverage:
 
 
 def _figures_by(group_column: str, where: str, params: list) -> dict[str, CoverageFigures]:
-    sql = (
-        _UNITS_SQL
-        + f"""
+    sql = f"""
     SELECT u.{group_column}, sum(u.population),
-           coalesce(sum(u.population) FILTER (WHERE uc.n >= 1), 0),
-           count(*), count(*) FILTER (WHERE uc.n IS NULL), count(*) FILTER (WHERE uc.n >= 2)
-    FROM unit u LEFT JOIN unit_cover uc ON uc.unit_code = u.code
-    WHERE {where}
+           coalesce(sum(u.population) FILTER (WHERE u.cover_count >= 1), 0),
+           count(*), count(*) FILTER (WHERE u.cover_count = 0), count(*) FILTER (WHERE u.cover_count >= 2)
+    FROM network_commune u
+    WHERE {_UNIT} AND {where}
     GROUP BY u.{group_column}
     """
-    )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return {
@@ -146,36 +130,28 @@ def _sum(code: str, name: str, parts: list[CoverageFigures]) -> CoverageFigures:
 
 
 def _uncovered(where: str, params: list) -> list[dict]:
-    sql = (
-        _UNITS_SQL
-        + f"""
+    sql = f"""
     SELECT u.code, u.name, u.population, u.department_id
-    FROM unit u LEFT JOIN unit_cover uc ON uc.unit_code = u.code
-    WHERE uc.n IS NULL AND {where}
+    FROM network_commune u
+    WHERE {_UNIT} AND u.cover_count = 0 AND {where}
     ORDER BY u.population DESC, u.code LIMIT {UNCOVERED_LIMIT}
     """
-    )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [{"code": c, "name": n, "population": p, "department": d} for c, n, p, d in cursor.fetchall()]
 
 
 def _overlaps(where: str, params: list) -> list[dict]:
-    sql = (
-        _UNITS_SQL
-        + f"""
+    sql = f"""
     SELECT u.code, u.name, u.population, u.department_id,
-           array_agg(DISTINCT cp.short_name ORDER BY cp.short_name),
-           array_agg(DISTINCT cp.name ORDER BY cp.name)
-    FROM unit u
-    JOIN unit_cover uc ON uc.unit_code = u.code AND uc.n >= 2
-    JOIN unit_claim ucl ON ucl.unit_code = u.code
-    JOIN tenants_cpts cp ON cp.id = ucl.cpts_id
-    WHERE {where}
+           array_agg(cp.short_name ORDER BY cp.short_name), array_agg(cp.name ORDER BY cp.short_name)
+    FROM network_commune u
+    JOIN network_unitclaim uc ON uc.unit_id = u.code
+    JOIN tenants_cpts cp ON cp.id = uc.cpts_id
+    WHERE {_UNIT} AND u.cover_count >= 2 AND {where}
     GROUP BY u.code, u.name, u.population, u.department_id
     ORDER BY u.population DESC, u.code LIMIT {OVERLAP_LIMIT}
     """
-    )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [
@@ -192,35 +168,22 @@ def _overlaps(where: str, params: list) -> list[dict]:
 
 def cpts_figures(*, department: str | None = None, region: str | None = None) -> list[CPTSFigures]:
     """Every CPTS (of a department or region: by territory, or home department if it has none)."""
-    sql = """
-    WITH claimed AS (
-        SELECT t.cpts_id, c.code, c.population, c.department_id, c.region_id, c.parent_id
-        FROM network_territoryclaim t JOIN network_commune c ON c.code = t.commune_id
-    ),
-    per_cpts AS (
-        SELECT cl.cpts_id,
-               -- an arrondissement whose city is claimed too is already counted
-               sum(cl.population) FILTER (WHERE cl.parent_id IS NULL OR NOT EXISTS (
-                   SELECT 1 FROM claimed p WHERE p.cpts_id = cl.cpts_id AND p.code = cl.parent_id
-               )) AS population,
-               count(*) AS communes,
-               array_agg(DISTINCT cl.department_id ORDER BY cl.department_id) AS departments,
-               array_agg(DISTINCT cl.region_id) AS regions
-        FROM claimed cl GROUP BY cl.cpts_id
+    rows = CPTS.objects.order_by("name").values_list(
+        "short_name",
+        "name",
+        "stage",
+        "department_code",
+        "region_code",
+        "territory_population",
+        "territory_communes",
+        "territory_departments",
+        "territory_regions",
+        "frontend_url",
+        "pk",
     )
-    SELECT cp.short_name, cp.name, cp.stage, cp.department_code, cp.region_code,
-           coalesce(pc.population, 0), coalesce(pc.communes, 0),
-           coalesce(pc.departments, ARRAY[]::varchar[]), coalesce(pc.regions, ARRAY[]::varchar[]),
-           (SELECT d.domain FROM tenants_domain d WHERE d.tenant_id = cp.id AND d.is_primary LIMIT 1),
-           cp.frontend_url
-    FROM tenants_cpts cp LEFT JOIN per_cpts pc ON pc.cpts_id = cp.id
-    ORDER BY cp.name
-    """
-    with connection.cursor() as cursor:
-        cursor.execute(sql)
-        rows = cursor.fetchall()
+    hosts = dict(Domain.objects.filter(is_primary=True).values_list("tenant_id", "domain"))
     result = []
-    for short, name, stage, dep, reg, population, communes, departments, regions, host, url in rows:
+    for short, name, stage, dep, reg, population, communes, departments, regions, url, pk in rows:
         departments = list(departments) or [dep]
         regions = list(regions) or [reg]
         if department and department not in departments:
@@ -234,11 +197,11 @@ def cpts_figures(*, department: str | None = None, region: str | None = None) ->
                 stage,
                 dep,
                 reg,
-                int(population),
+                population,
                 communes,
                 departments,
-                aci_tier(int(population)),
-                host,
+                aci_tier(population),
+                hosts.get(pk),
                 url,
             )
         )
@@ -262,6 +225,7 @@ def coverage_national() -> Coverage:
         uncovered=_uncovered("TRUE", []),
         overlaps=_overlaps("TRUE", []),
         cpts=cpts_figures(),
+        lists_cpts=False,
     )
 
 

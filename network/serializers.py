@@ -64,7 +64,12 @@ class CoverageSerializer(serializers.Serializer):
     overlaps = OverlapSerializer(many=True, help_text="Communes revendiquées par plusieurs CPTS.")
     cpts_by_stage = serializers.DictField(child=serializers.IntegerField())
     cpts_by_tier = serializers.DictField(child=serializers.IntegerField())
-    cpts = CPTSSerializer(many=True)
+    cpts = serializers.SerializerMethodField(
+        help_text="CPTS de la région ou du département (vide au niveau national)."
+    )
+
+    def get_cpts(self, coverage) -> list[dict]:
+        return CPTSSerializer(coverage.cpts, many=True).data if coverage.lists_cpts else []
 
 
 class FundingLineSerializer(serializers.Serializer):

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from django.db import transaction
 
-from .models import Commune, CommuneAlias, Department, ReferenceDataset, Region
+from .coverage import coverage_rebuild
+from .models import Commune, CommuneAlias, CommuneUnit, Department, ReferenceDataset, Region
 from .names import normalize_name
 
 REFERENCE_FILE = Path(__file__).resolve().parent / "data" / "reference-2026.json.gz"
@@ -87,6 +88,8 @@ def reference_data_load(*, path: Path = REFERENCE_FILE, force: bool = False) -> 
         Commune.objects.filter(code=code).update(parent_id=parent)
     codes = {row[0] for row in rows}
     no_longer_current = Commune.objects.exclude(code__in=codes).update(is_current=False)
+    _units_rebuild(parents)
+    coverage_rebuild()
 
     CommuneAlias.objects.all().delete()
     CommuneAlias.objects.bulk_create(
@@ -118,3 +121,19 @@ def reference_data_load(*, path: Path = REFERENCE_FILE, force: bool = False) -> 
         aliases=CommuneAlias.objects.count(),
         no_longer_current=no_longer_current,
     )
+
+
+def _units_rebuild(parents: dict[str, str]) -> None:
+    """Every commune maps to itself, except cities split into arrondissements."""
+    cities = set(parents.values())
+    Commune.objects.update(is_unit=True)
+    Commune.objects.filter(code__in=cities).update(is_unit=False)
+    CommuneUnit.objects.all().delete()
+    links = [
+        CommuneUnit(commune_id=code, unit_id=code)
+        for code in Commune.objects.filter(is_unit=True).values_list("code", flat=True)
+    ]
+    links += [
+        CommuneUnit(commune_id=city, unit_id=arrondissement) for arrondissement, city in parents.items()
+    ]
+    CommuneUnit.objects.bulk_create(links, batch_size=5000)

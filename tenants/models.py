@@ -68,6 +68,13 @@ class CPTS(TenantMixin):
         blank=True,
         help_text=_("Adresses des front-ends qui lisent l'API de la CPTS, ex. https://www.cpts-metz.fr"),
     )
+    # Derived from the territory by network.coverage, never typed by hand.
+    territory_population = models.PositiveIntegerField(_("population du territoire"), default=0)
+    territory_communes = models.PositiveIntegerField(_("communes du territoire"), default=0)
+    territory_departments = ArrayField(
+        models.CharField(max_length=3), verbose_name=_("départements touchés"), default=list, blank=True
+    )
+    territory_regions = ArrayField(models.CharField(max_length=3), default=list, blank=True)
     created_at = models.DateTimeField(_("créée le"), auto_now_add=True)
     updated_at = models.DateTimeField(_("modifiée le"), auto_now=True)
 

@@ -238,6 +238,12 @@ def cpts_archive(*, cpts: CPTS, archive_dir: Path | None = None) -> CPTSArchive:
             dump_sha256=_sha256(dump_path),
         )
         schema_name = cpts.schema_name
+        # Its communes stop counting as covered before its row goes.
+        from network.coverage import coverage_sync
+        from network.models import TerritoryClaim
+
+        TerritoryClaim.objects.filter(cpts=cpts).delete()
+        coverage_sync(cpts_id=cpts.pk)
         cpts.delete()  # rows only: auto_drop_schema is off
         with connection.cursor() as cursor:
             cursor.execute(f"DROP SCHEMA {schema_name} CASCADE")

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from content.models import TerritoryCommune
+from network.coverage import coverage_sync
 from network.models import Commune, TerritoryClaim
 from tenants.models import CPTS
 
@@ -52,6 +53,7 @@ def territory_add_communes(*, cpts: CPTS, codes: list[str]) -> TerritoryChange:
     TerritoryClaim.objects.bulk_create(
         [TerritoryClaim(cpts=cpts, commune_id=code) for code in new], ignore_conflicts=True
     )
+    coverage_sync(cpts_id=cpts.pk)
     return TerritoryChange(added=new, already_present=sorted(present), removed=[])
 
 
@@ -61,6 +63,7 @@ def territory_remove_communes(*, cpts: CPTS, codes: list[str]) -> TerritoryChang
     removed = list(TerritoryCommune.objects.filter(commune_id__in=codes).values_list("commune_id", flat=True))
     TerritoryCommune.objects.filter(commune_id__in=removed).delete()
     TerritoryClaim.objects.filter(cpts=cpts, commune_id__in=removed).delete()
+    coverage_sync(cpts_id=cpts.pk)
     return TerritoryChange(added=[], already_present=[], removed=sorted(removed))
 
 
@@ -70,4 +73,5 @@ def territory_claims_rebuild(*, cpts: CPTS) -> int:
     codes = list(TerritoryCommune.objects.values_list("commune_id", flat=True))
     TerritoryClaim.objects.filter(cpts=cpts).delete()
     TerritoryClaim.objects.bulk_create([TerritoryClaim(cpts=cpts, commune_id=c) for c in codes])
+    coverage_sync(cpts_id=cpts.pk)
     return len(codes)

@@ -125,3 +125,13 @@ def test_drift_between_a_territory_and_its_public_copy_is_reported_and_mended(al
         call_command("check_territory_claims")
     call_command("check_territory_claims", "--fix")
     assert TerritoryClaim.objects.filter(cpts=alpha.cpts, commune_id="57463").exists()
+
+
+def test_drift_in_coverage_counts_is_reported_and_mended(alpha, alpha_client):
+    login(alpha_client, alpha)
+    alpha_client.post("/admin/territory/add/", {"code": ["57463"]})
+    Commune.objects.filter(code="57463").update(cover_count=5)
+    with pytest.raises(CommandError, match="compteurs de couverture en écart"):
+        call_command("check_territory_claims")
+    call_command("check_territory_claims", "--fix")
+    assert Commune.objects.get(code="57463").cover_count == 1

@@ -130,3 +130,27 @@ def test_federation_dashboard_renders_for_staff(federation_client, alpha, django
     assert "Grand Est" in body
     assert "Moselle" in body
     assert "Reims" in body  # the largest uncovered commune of the region
+
+
+def test_national_view_counts_cpts_without_listing_them(federation_client, alpha):
+    add(alpha.cpts, "57463")
+    national = federation_client.get("/api/network/coverage/").json()
+    assert national["cpts"] == []
+    assert sum(national["cpts_by_stage"].values()) >= 2
+    regional = federation_client.get("/api/network/coverage/regions/44/").json()
+    assert "alpha" in {c["short_name"] for c in regional["cpts"]}
+
+
+def test_removing_every_claim_uncovers_the_communes(federation_client, alpha):
+    from network.models import Commune
+
+    add(alpha.cpts, "57463")
+    assert Commune.objects.get(code="57463").cover_count == 1
+    from network.coverage import coverage_sync
+    from network.models import TerritoryClaim
+
+    TerritoryClaim.objects.filter(cpts=alpha.cpts).delete()
+    coverage_sync(cpts_id=alpha.cpts.pk)
+    assert Commune.objects.get(code="57463").cover_count == 0
+    data = federation_client.get("/api/network/coverage/departments/57/").json()
+    assert "57463" in {c["code"] for c in data["uncovered_communes"]}
