@@ -169,6 +169,7 @@ def main() -> None:
     parser.add_argument("--cpts", type=int, default=100)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--prepare", choices=["tenant", "single"])
+    parser.add_argument("--reuse", action="store_true", help="skip preparation: both databases exist")
     args = parser.parse_args()
     if args.prepare == "tenant":
         prepare_tenant(args.cpts)
@@ -178,9 +179,34 @@ def main() -> None:
         return
 
     me = [sys.executable, str(Path(__file__).resolve())]
-    print(f"Préparation : {args.cpts} CPTS, puis le site unique…", flush=True)
+    if not args.reuse:
+        prepare_both(me, args.cpts)
+    os.environ["BENCH_DATABASE_NAME"] = "cpts_bench_sites"
+    tenant = serve_and_measure("config.settings.bench", f"{MEASURED}.localhost", args.seconds)
+    single = serve_and_measure("config.settings.single_site", "localhost", args.seconds)
+    results = {
+        "cpts": args.cpts,
+        "conn_max_age": os.environ.get("CONN_MAX_AGE", "0"),
+        "tenant": tenant,
+        "single_site": single,
+        "ratio": {},
+    }
+    for name in tenant:
+        ratio = tenant[name]["requests_per_second"] / single[name]["requests_per_second"]
+        results["ratio"][name] = ratio
+        print(
+            f"  {name:<8} CPTS {tenant[name]['requests_per_second']:7.1f} req/s   site unique "
+            f"{single[name]['requests_per_second']:7.1f} req/s   ratio {ratio:.2f}"
+        )
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    (out / f"site_api_conn{results['conn_max_age']}.json").write_text(json.dumps(results, indent=2))
+
+
+def prepare_both(me: list[str], cpts: int) -> None:
+    print(f"Préparation : {cpts} CPTS, puis le site unique…", flush=True)
     subprocess.run(
-        [*me, "--prepare", "tenant", "--cpts", str(args.cpts)],
+        [*me, "--prepare", "tenant", "--cpts", str(cpts)],
         check=True,
         cwd=ROOT,
         env={
@@ -199,20 +225,6 @@ def main() -> None:
             "BENCH_DATABASE_NAME": "cpts_single_site",
         },
     )
-    os.environ["BENCH_DATABASE_NAME"] = "cpts_bench_sites"
-    tenant = serve_and_measure("config.settings.bench", f"{MEASURED}.localhost", args.seconds)
-    single = serve_and_measure("config.settings.single_site", "localhost", args.seconds)
-    results = {"cpts": args.cpts, "tenant": tenant, "single_site": single, "ratio": {}}
-    for name in tenant:
-        ratio = tenant[name]["requests_per_second"] / single[name]["requests_per_second"]
-        results["ratio"][name] = ratio
-        print(
-            f"  {name:<8} CPTS {tenant[name]['requests_per_second']:7.1f} req/s   site unique "
-            f"{single[name]['requests_per_second']:7.1f} req/s   ratio {ratio:.2f}"
-        )
-    out = ROOT / "bench" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "site_api.json").write_text(json.dumps(results, indent=2))
 
 
 if __name__ == "__main__":

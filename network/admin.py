@@ -2,6 +2,7 @@ from django.contrib import admin
 
 from .funding import FundingGrid, FundingLine
 from .models import ReferenceDataset
+from .prevention import CampaignKit, PreventionTheme
 
 
 @admin.register(ReferenceDataset)
@@ -24,3 +25,15 @@ class FundingLineInline(admin.TabularInline):
 class FundingGridAdmin(admin.ModelAdmin):
     list_display = ["name", "valid_from", "is_partial"]
     inlines = [FundingLineInline]
+
+
+@admin.register(PreventionTheme)
+class PreventionThemeAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "national_month", "sort_order"]
+
+
+@admin.register(CampaignKit)
+class CampaignKitAdmin(admin.ModelAdmin):
+    list_display = ["title", "theme", "version", "is_published", "updated_at"]
+    list_filter = ["theme", "is_published"]
+    readonly_fields = ["version"]

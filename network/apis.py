@@ -18,8 +18,17 @@ from .selectors import (
     coverage_national,
     cpts_directory,
     funding_by_cpts,
+    network_campaigns,
 )
-from .serializers import CoverageFiguresSerializer, CoverageSerializer, CPTSFundingSerializer, CPTSSerializer
+from .serializers import (
+    CampaignFiltersSerializer,
+    CampaignListingSerializer,
+    CoverageFiguresSerializer,
+    CoverageSerializer,
+    CPTSFundingSerializer,
+    CPTSSerializer,
+    NetworkCampaignSerializer,
+)
 
 CSV_PARAMETER = OpenApiParameter(
     "format", OpenApiTypes.STR, enum=["json", "csv"], description="`csv` pour un export tableur."
@@ -113,3 +122,20 @@ class FundingApi(NetworkApi):
         if self.wants_csv():
             return Response([{k: v for k, v in row.items() if k != "lines"} for row in data])
         return Response(data)
+
+
+@extend_schema(
+    summary="Campagnes de prévention du réseau",
+    tags=["prévention"],
+    parameters=[CSV_PARAMETER, CampaignFiltersSerializer],
+    responses=CampaignListingSerializer,
+)
+class CampaignsApi(NetworkApi):
+    def get(self, request):
+        filters = CampaignFiltersSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        listing = network_campaigns(**filters.validated_data)
+        if self.wants_csv():
+            rows = NetworkCampaignSerializer(listing.campaigns, many=True).data
+            return Response([{k: v for k, v in row.items() if k != "indicators"} for row in rows])
+        return Response(CampaignListingSerializer(listing).data)

@@ -194,3 +194,4 @@ class TerritoryClaim(models.Model):
 
 # Funding grids live in their own module; imported here so Django sees the models.
 from .funding import FundingGrid, FundingLine  # noqa: E402, F401
+from .prevention import CampaignKit, NetworkCampaign, PreventionTheme  # noqa: E402, F401

@@ -13,8 +13,10 @@ So nobody is counted twice, whichever way a territory was written.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db import connection
+from django.db.models import Q
 
 from tenants.models import CPTS, Domain, Stage
 
@@ -328,3 +330,74 @@ def funding_by_cpts() -> list[CPTSFunding]:
         )
         for figures in cpts_figures()
     ]
+
+
+@dataclass
+class CampaignListing:
+    campaigns: list[dict]
+    cpts_count: int
+    population: int
+    by_theme: dict[str, int]
+    by_month: dict[str, int]
+
+
+def network_campaigns(
+    *,
+    theme: str | None = None,
+    status: str | None = None,
+    region: str | None = None,
+    department: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> CampaignListing:
+    """Every CPTS's published campaigns, filtered, with their territories' population: two queries."""
+    from .prevention import NetworkCampaign
+
+    campaigns = NetworkCampaign.objects.select_related("cpts", "theme").order_by("-start", "cpts__name")
+    if theme:
+        campaigns = campaigns.filter(theme_id=theme)
+    if status:
+        campaigns = campaigns.filter(status=status)
+    if region:
+        campaigns = campaigns.filter(
+            Q(cpts__territory_regions__contains=[region]) | Q(cpts__region_code=region)
+        )
+    if department:
+        campaigns = campaigns.filter(
+            Q(cpts__territory_departments__contains=[department]) | Q(cpts__department_code=department)
+        )
+    if start:
+        campaigns = campaigns.filter(end__gte=start)
+    if end:
+        campaigns = campaigns.filter(start__lte=end)
+    rows, populations, by_theme, by_month = [], {}, {}, {}
+    for campaign in campaigns:
+        cpts = campaign.cpts
+        populations[cpts.pk] = cpts.territory_population
+        by_theme[campaign.theme_id] = by_theme.get(campaign.theme_id, 0) + 1
+        month = campaign.start.strftime("%Y-%m")
+        by_month[month] = by_month.get(month, 0) + 1
+        rows.append(
+            {
+                "cpts": cpts.short_name,
+                "cpts_name": cpts.name,
+                "population": cpts.territory_population,
+                "theme": campaign.theme_id,
+                "theme_name": campaign.theme.name,
+                "title": campaign.title,
+                "status": campaign.status,
+                "start": campaign.start,
+                "end": campaign.end,
+                "url": campaign.url,
+                "target": campaign.target,
+                "professions": campaign.professions,
+                "indicators": campaign.indicators,
+            }
+        )
+    return CampaignListing(
+        campaigns=rows,
+        cpts_count=len(populations),
+        population=sum(populations.values()),
+        by_theme=by_theme,
+        by_month=dict(sorted(by_month.items())),
+    )

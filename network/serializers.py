@@ -87,3 +87,71 @@ class CPTSFundingSerializer(serializers.Serializer):
     contract_year = serializers.IntegerField(allow_null=True, help_text="Vide sans contrat signé.")
     max_annual_funding = serializers.IntegerField(allow_null=True)
     lines = FundingLineSerializer(many=True)
+
+
+class CampaignFiltersSerializer(serializers.Serializer):
+    """Query parameters of /api/network/campaigns/; unknown values are a 400 naming the parameter."""
+
+    theme = serializers.CharField(required=False)
+    status = serializers.ChoiceField(choices=["planned", "running", "finished"], required=False)
+    region = serializers.CharField(required=False)
+    department = serializers.CharField(required=False)
+    start = serializers.DateField(required=False, help_text="Campagnes en cours à partir de cette date.")
+    end = serializers.DateField(required=False, help_text="Campagnes commencées au plus tard à cette date.")
+    year = serializers.IntegerField(required=False, min_value=2019, max_value=2100)
+
+    def validate_theme(self, value):
+        from .prevention import PreventionTheme
+
+        if not PreventionTheme.objects.filter(code=value).exists():
+            raise serializers.ValidationError(f"Thème inconnu : {value}.")
+        return value
+
+    def validate_region(self, value):
+        from .models import Region
+
+        if not Region.objects.filter(code=value).exists():
+            raise serializers.ValidationError(f"Région inconnue : {value}.")
+        return value
+
+    def validate_department(self, value):
+        from .models import Department
+
+        if not Department.objects.filter(code=value.upper()).exists():
+            raise serializers.ValidationError(f"Département inconnu : {value}.")
+        return value.upper()
+
+    def validate(self, attrs):
+        import datetime
+
+        year = attrs.pop("year", None)
+        if year:
+            attrs["start"] = max(attrs.get("start") or datetime.date(year, 1, 1), datetime.date(year, 1, 1))
+            attrs["end"] = min(attrs.get("end") or datetime.date(year, 12, 31), datetime.date(year, 12, 31))
+        if attrs.get("start") and attrs.get("end") and attrs["end"] < attrs["start"]:
+            raise serializers.ValidationError({"end": "La fin précède le début."})
+        return attrs
+
+
+class NetworkCampaignSerializer(serializers.Serializer):
+    cpts = serializers.CharField()
+    cpts_name = serializers.CharField()
+    population = serializers.IntegerField(help_text="Population du territoire de la CPTS.")
+    theme = serializers.CharField()
+    theme_name = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.CharField()
+    start = serializers.DateField()
+    end = serializers.DateField()
+    url = serializers.CharField()
+    target = serializers.CharField()
+    professions = serializers.ListField(child=serializers.CharField())
+    indicators = serializers.ListField(child=serializers.DictField())
+
+
+class CampaignListingSerializer(serializers.Serializer):
+    cpts_count = serializers.IntegerField()
+    population = serializers.IntegerField(help_text="Population cumulée des territoires de ces CPTS.")
+    by_theme = serializers.DictField(child=serializers.IntegerField())
+    by_month = serializers.DictField(child=serializers.IntegerField())
+    campaigns = NetworkCampaignSerializer(many=True)

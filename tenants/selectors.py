@@ -10,3 +10,13 @@ def cpts_list() -> QuerySet[CPTS]:
     return CPTS.objects.prefetch_related(
         Prefetch("domains", queryset=Domain.objects.order_by("-is_primary", "domain"))
     ).order_by("name")
+
+
+def current_cpts() -> CPTS | None:
+    """The CPTS whose schema is active, whether set by a request or by schema_context."""
+    from django.db import connection
+
+    tenant = connection.tenant
+    if isinstance(tenant, CPTS):
+        return tenant
+    return CPTS.objects.filter(schema_name=connection.schema_name).first()

@@ -49,6 +49,7 @@ TENANT_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "content",
+    "prevention",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.embeds",
@@ -71,6 +72,10 @@ INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_
 TENANT_MODEL = "tenants.CPTS"
 TENANT_DOMAIN_MODEL = "tenants.Domain"
 DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
+# Send `SET search_path` only when the schema changes, not before every query
+# (it halved the round trips of an API request). django-tenants forgets the
+# current path on rollback and savepoint rollback, which undo a SET.
+TENANT_LIMIT_SET_CALLS = True
 ROOT_URLCONF = "config.urls_tenant"
 PUBLIC_SCHEMA_URLCONF = "config.urls_public"
 

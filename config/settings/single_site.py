@@ -7,12 +7,16 @@ middleware and no schema router. Never used to serve CPTS.
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASES, MIDDLEWARE
+from .base import DATABASES, INSTALLED_APPS, MIDDLEWARE
 
 SECRET_KEY = "single-site-bench-only"  # noqa: S105
 DEBUG = False
 DATABASES["default"]["NAME"] = os.environ.get("SINGLE_SITE_DATABASE_NAME", "cpts_single_site")
-DATABASE_ROUTERS: list[str] = []
+# django-tenants stays installed (its router is mandatory); every app is
+# "shared", so all tables live in the public schema and no request switches.
+SHARED_APPS = list(INSTALLED_APPS)
+# django-tenants refuses an empty list; no tenant schema exists here anyway.
+TENANT_APPS = ["django.contrib.contenttypes"]
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "tenants.middleware.CPTSHostMiddleware"]
 ALLOWED_HOSTS = ["*"]
 LOGGING = {"version": 1, "disable_existing_loggers": True}

@@ -43,6 +43,7 @@ SECTION_PAGES = [
     "content.EventIndexPage",
     "content.DocumentsPage",
     "content.ContactPage",
+    "prevention.CampaignIndexPage",
 ]
 
 

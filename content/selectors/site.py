@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from django.db import connection
 from django.db.models import Prefetch, Sum
 
 from content.models import College, Coordinator, IndicatorValue, Mandate, MissionIndicator, ProfessionCount
+from tenants.selectors import current_cpts
 
 
 def key_figures() -> dict:
     """Communes, inhabitants and member professionals: derived from data, never typed."""
     from content.selectors.territory import territory_summary
 
-    summary = territory_summary(cpts=connection.tenant)
+    summary = territory_summary(cpts=current_cpts())
     members = ProfessionCount.objects.filter(kind=ProfessionCount.Kind.MEMBERS).aggregate(n=Sum("count"))["n"]
     return {
         "communes": summary.commune_count,

@@ -75,3 +75,11 @@ def territory_summary(*, cpts: CPTS) -> TerritorySummary:
         tier=aci_tier(population),
         departments=sorted({entry.department for entry in entries}),
     )
+
+
+def territory_population() -> int:
+    """The population of the current schema's territory (0 without a territory)."""
+    from tenants.selectors import current_cpts
+
+    cpts = current_cpts()
+    return cpts.territory_population if cpts else 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from wagtail.models import Page, Site
 
@@ -60,6 +61,9 @@ def page_publish(*, parent: Page, page: Page) -> Page:
         raise ValidationError(
             f"Une page « {page._meta.verbose_name} » ne peut pas être placée sous « {parent.title} »."
         )
+    # Wagtail picks a page's content type when the object is built; built in
+    # another schema, it would carry that schema's numbering.
+    page.content_type = ContentType.objects.get_for_model(page)
     parent.add_child(instance=page)
     page.full_clean()
     page.save_revision().publish()

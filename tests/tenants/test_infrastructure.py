@@ -94,3 +94,20 @@ def test_a_cache_alias_without_tenant_keys_is_refused(settings):
         "extra": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
     assert [error.id for error in cache_aliases_are_tenant_keyed(None)] == ["tenants.E001"]
+
+
+def test_content_type_cache_never_lends_one_schema_s_ids_to_another(alpha):
+    """Schemas number content types differently; django-tenants clears the cache on each switch."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from prevention.models import CampaignPage
+
+    # Warm the cache in the public schema first, as a federation request would.
+    connection.set_schema_to_public()
+    public = ContentType.objects.get_for_model(CampaignPage)
+    with alpha.context():
+        cached = ContentType.objects.get_for_model(CampaignPage)
+        stored = ContentType.objects.get(app_label="prevention", model="campaignpage")
+        assert cached.pk == stored.pk
+        assert ContentType.objects.get_for_id(stored.pk).model == "campaignpage"
+    assert ContentType.objects.get_for_model(CampaignPage).pk == public.pk
