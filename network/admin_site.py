@@ -12,10 +12,11 @@ class FederationAdminSite(admin.AdminSite):
     index_title = _("Administration du réseau")
 
     def get_urls(self):
-        from .admin_views import coverage_dashboard
+        from .admin_views import campaigns_dashboard, coverage_dashboard
 
         return [
             path("coverage/", self.admin_view(coverage_dashboard), name="network_coverage"),
+            path("campaigns/", self.admin_view(campaigns_dashboard), name="network_campaigns"),
             *super().get_urls(),
         ]
 

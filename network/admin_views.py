@@ -54,3 +54,34 @@ def _with_share(counts: dict[str, int]) -> list[dict]:
         }
         for key, n in counts.items()
     ]
+
+
+def campaigns_dashboard(request):
+    """Every CPTS's published campaigns, by theme and by month, with the same filters as the API."""
+    from .prevention import PreventionTheme
+    from .selectors import network_campaigns
+    from .serializers import CampaignFiltersSerializer
+
+    filters = CampaignFiltersSerializer(data={k: v for k, v in request.GET.items() if v})
+    errors = {} if filters.is_valid() else filters.errors
+    listing = network_campaigns(**(filters.validated_data if not errors else {}))
+    themes = dict(PreventionTheme.objects.values_list("code", "name"))
+    top_theme = max(listing.by_theme.values(), default=1) or 1
+    top_month = max(listing.by_month.values(), default=1) or 1
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Campagnes de prévention du réseau"),
+        "listing": listing,
+        "errors": errors,
+        "themes": themes,
+        "regions": Region.objects.all(),
+        "theme_bars": [
+            {"label": themes.get(code, code), "count": n, "width": round(100 * n / top_theme, 1)}
+            for code, n in sorted(listing.by_theme.items(), key=lambda item: -item[1])
+        ],
+        "month_bars": [
+            {"label": month, "count": n, "width": round(100 * n / top_month, 1)}
+            for month, n in listing.by_month.items()
+        ],
+    }
+    return TemplateResponse(request, "admin/network/campaigns.html", context)

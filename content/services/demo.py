@@ -132,3 +132,45 @@ def demo_site_load(*, data: dict, health_project_on: date | None = None) -> None
         ContactFormField(label="Message", field_type="multiline", required=True),
     ]
     page_publish(parent=home, page=contact)
+
+
+@transaction.atomic
+def demo_campaigns_load(*, campaigns: list[dict]) -> None:
+    """Published prevention campaigns with aggregate indicators."""
+    from prevention.models import CampaignIndexPage, CampaignPage
+
+    if not campaigns:
+        return
+    index = page_publish(
+        parent=HomePage.objects.get(), page=CampaignIndexPage(title="Prévention", show_in_menus=True)
+    )
+    for item in campaigns:
+        indicators = [
+            {
+                "type": "indicator",
+                "value": {
+                    "name": i["name"],
+                    "definition": "",
+                    "unit": i["unit"],
+                    "baseline": i["baseline"],
+                    "target": i["target"],
+                    "values": [{"period": p, "value": v} for p, v in i["values"]],
+                },
+            }
+            for i in item["indicators"]
+        ]
+        page_publish(
+            parent=index,
+            page=CampaignPage(
+                title=item["title"],
+                theme_id=item["theme"],
+                summary=item["summary"],
+                start=date.fromisoformat(item["start"]),
+                end=date.fromisoformat(item["end"]),
+                status=item["status"],
+                age_min=item["age_min"],
+                age_max=item["age_max"],
+                risk_condition=item.get("risk_condition", ""),
+                indicators=indicators,
+            ),
+        )

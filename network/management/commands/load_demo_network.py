@@ -13,7 +13,8 @@ from django.core.management.base import BaseCommand
 from django_tenants.utils import schema_context
 
 from content.services import home_page_update, standard_page_publish, territory_add_communes
-from content.services.demo import demo_site_load
+from content.services.demo import demo_campaigns_load, demo_site_load
+from network.prevention import CampaignKit
 from network.resolution import Status, resolve_communes
 from tenants.models import CPTS
 from tenants.services import cpts_create, public_url
@@ -31,6 +32,15 @@ class Command(BaseCommand):
         if not User.objects.filter(username=admin["username"]).exists():
             User.objects.create_superuser(admin["username"], admin["email"], admin["password"])
 
+        for kit in data["kits"]:
+            CampaignKit.objects.get_or_create(
+                title=kit["title"],
+                defaults={
+                    **{k: v for k, v in kit.items() if k != "theme"},
+                    "theme_id": kit["theme"],
+                    "is_published": True,
+                },
+            )
         for entry in data["cpts"]:
             if CPTS.objects.filter(short_name=entry["short_name"]).exists():
                 continue
@@ -49,6 +59,7 @@ class Command(BaseCommand):
                 lines = resolve_communes(entry["territory"], departments={entry["department_code"]})
                 codes = [line.commune.code for line in lines if line.status == Status.RESOLVED]
                 territory_add_communes(cpts=created.cpts, codes=codes)
+                demo_campaigns_load(campaigns=entry["site"]["campaigns"])
                 demo_site_load(
                     data=entry["site"], health_project_on=fields.get("health_project_validated_on")
                 )
