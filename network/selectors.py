@@ -335,10 +335,17 @@ def funding_by_cpts() -> list[CPTSFunding]:
 @dataclass
 class CampaignListing:
     campaigns: list[dict]
+    count: int
+    page: int
+    page_size: int
     cpts_count: int
     population: int
     by_theme: dict[str, int]
     by_month: dict[str, int]
+
+
+CAMPAIGN_PAGE_SIZE = 50
+CAMPAIGN_PAGE_SIZE_MAX = 200
 
 
 def network_campaigns(
@@ -349,11 +356,19 @@ def network_campaigns(
     department: str | None = None,
     start: date | None = None,
     end: date | None = None,
+    page: int = 1,
+    page_size: int = CAMPAIGN_PAGE_SIZE,
 ) -> CampaignListing:
-    """Every CPTS's published campaigns, filtered, with their territories' population: two queries."""
+    """Every CPTS's published campaigns, filtered and paginated, with totals over all matches.
+
+    Six queries whatever the number of CPTS or campaigns; no CPTS schema visited.
+    """
+    from django.db.models import Count, Sum
+    from django.db.models.functions import TruncMonth
+
     from .prevention import NetworkCampaign
 
-    campaigns = NetworkCampaign.objects.select_related("cpts", "theme").order_by("-start", "cpts__name")
+    campaigns = NetworkCampaign.objects.all()
     if theme:
         campaigns = campaigns.filter(theme_id=theme)
     if status:
@@ -370,34 +385,43 @@ def network_campaigns(
         campaigns = campaigns.filter(end__gte=start)
     if end:
         campaigns = campaigns.filter(start__lte=end)
-    rows, populations, by_theme, by_month = [], {}, {}, {}
-    for campaign in campaigns:
-        cpts = campaign.cpts
-        populations[cpts.pk] = cpts.territory_population
-        by_theme[campaign.theme_id] = by_theme.get(campaign.theme_id, 0) + 1
-        month = campaign.start.strftime("%Y-%m")
-        by_month[month] = by_month.get(month, 0) + 1
-        rows.append(
-            {
-                "cpts": cpts.short_name,
-                "cpts_name": cpts.name,
-                "population": cpts.territory_population,
-                "theme": campaign.theme_id,
-                "theme_name": campaign.theme.name,
-                "title": campaign.title,
-                "status": campaign.status,
-                "start": campaign.start,
-                "end": campaign.end,
-                "url": campaign.url,
-                "target": campaign.target,
-                "professions": campaign.professions,
-                "indicators": campaign.indicators,
-            }
-        )
+
+    count = campaigns.count()
+    by_theme = dict(campaigns.values_list("theme_id").annotate(n=Count("id")).values_list("theme_id", "n"))
+    months = campaigns.annotate(month=TruncMonth("start")).values_list("month").annotate(n=Count("id"))
+    by_month = {month.strftime("%Y-%m"): n for month, n in months.values_list("month", "n")}
+    cpts = CPTS.objects.filter(pk__in=campaigns.values("cpts_id")).aggregate(
+        n=Count("pk"), population=Sum("territory_population")
+    )
+    page_size = max(1, min(page_size, CAMPAIGN_PAGE_SIZE_MAX))
+    offset = (max(page, 1) - 1) * page_size
+    rows = [
+        {
+            "cpts": c.cpts.short_name,
+            "cpts_name": c.cpts.name,
+            "population": c.cpts.territory_population,
+            "theme": c.theme_id,
+            "theme_name": c.theme.name,
+            "title": c.title,
+            "status": c.status,
+            "start": c.start,
+            "end": c.end,
+            "url": c.url,
+            "target": c.target,
+            "professions": c.professions,
+            "indicators": c.indicators,
+        }
+        for c in campaigns.select_related("cpts", "theme").order_by("-start", "cpts__name", "pk")[
+            offset : offset + page_size
+        ]
+    ]
     return CampaignListing(
         campaigns=rows,
-        cpts_count=len(populations),
-        population=sum(populations.values()),
+        count=count,
+        page=max(page, 1),
+        page_size=page_size,
+        cpts_count=cpts["n"] or 0,
+        population=cpts["population"] or 0,
         by_theme=by_theme,
         by_month=dict(sorted(by_month.items())),
     )

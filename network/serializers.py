@@ -99,6 +99,13 @@ class CampaignFiltersSerializer(serializers.Serializer):
     start = serializers.DateField(required=False, help_text="Campagnes en cours à partir de cette date.")
     end = serializers.DateField(required=False, help_text="Campagnes commencées au plus tard à cette date.")
     year = serializers.IntegerField(required=False, min_value=2019, max_value=2100)
+    page = serializers.IntegerField(required=False, min_value=1, default=1)
+    page_size = serializers.IntegerField(
+        required=False,
+        min_value=1,
+        default=50,
+        help_text="50 par défaut, 200 au plus (au-delà, ramené à 200).",
+    )
 
     def validate_theme(self, value):
         from .prevention import PreventionTheme
@@ -150,6 +157,11 @@ class NetworkCampaignSerializer(serializers.Serializer):
 
 
 class CampaignListingSerializer(serializers.Serializer):
+    count = serializers.IntegerField(
+        help_text="Campagnes correspondant aux filtres, toutes pages confondues."
+    )
+    page = serializers.IntegerField()
+    page_size = serializers.IntegerField(help_text="Taille de page appliquée (plafonnée à 200).")
     cpts_count = serializers.IntegerField()
     population = serializers.IntegerField(help_text="Population cumulée des territoires de ces CPTS.")
     by_theme = serializers.DictField(child=serializers.IntegerField())

@@ -283,3 +283,15 @@ def test_federation_sees_campaigns_by_theme_and_month(alpha, federation_client, 
     assert "Dépistage du cancer colorectal" in page
     assert "2026-03" in page
     assert "CPTS Alpha" in page
+
+
+def test_listing_is_paginated_with_totals_over_every_page(alpha, beta, federation_client):
+    publish(alpha, campaign())
+    publish(alpha, campaign(title="Octobre rose", theme_id="breast_screening", slug="octobre-rose"))
+    publish(beta, campaign(title="Grippe", theme_id="influenza_vaccination", slug="grippe"))
+    first = federation_client.get("/api/network/campaigns/", {"page_size": 2}).json()
+    second = federation_client.get("/api/network/campaigns/", {"page_size": 2, "page": 2}).json()
+    assert (first["count"], len(first["campaigns"]), len(second["campaigns"])) == (3, 2, 1)
+    assert first["cpts_count"] == 2 and sum(first["by_theme"].values()) == 3
+    capped = federation_client.get("/api/network/campaigns/", {"page_size": 10_000}).json()
+    assert capped["page_size"] == 200
