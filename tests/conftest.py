@@ -131,3 +131,11 @@ def login(client: Client, tenant: TestCPTS) -> None:
         {"username": tenant.coordinator_email, "password": tenant.password},
     )
     assert response.status_code == 302, response.content[:500]
+
+
+@pytest.fixture
+def federation_staff_client(federation_client, django_user_model) -> Client:
+    """The federation host, signed in as a federation administrator (public schema)."""
+    django_user_model.objects.create_superuser("fed", "fed@federation.test", "pw-fed-123")
+    assert federation_client.login(username="fed", password="pw-fed-123")
+    return federation_client

@@ -120,11 +120,9 @@ def test_unknown_region_is_a_json_404(federation_client, db):
     assert response.json()["error"]["message"] == "Région inconnue : 99."
 
 
-def test_federation_dashboard_renders_for_staff(federation_client, alpha, django_user_model):
-    django_user_model.objects.create_superuser("fed", "fed@x.fr", "pw-fed-123")
-    federation_client.login(username="fed", password="pw-fed-123")
+def test_federation_dashboard_renders_for_staff(federation_staff_client, alpha):
     add(alpha.cpts, "57463")
-    response = federation_client.get("/admin/coverage/", {"region": "44"})
+    response = federation_staff_client.get("/admin/coverage/", {"region": "44"})
     assert response.status_code == 200
     body = response.content.decode()
     assert "Grand Est" in body

@@ -58,9 +58,7 @@ def test_a_complete_grid_missing_a_tier_is_refused(db):
         line.full_clean()
 
 
-def test_federation_admin_refuses_a_line_missing_a_tier(db, federation_client, django_user_model):
-    django_user_model.objects.create_superuser("fed", "fed@x.fr", "pw-fed-123")
-    federation_client.login(username="fed", password="pw-fed-123")
+def test_federation_admin_refuses_a_line_missing_a_tier(db, federation_staff_client):
     grid = current()
     line = grid.lines.get(item="operating", part="total")
     data = {
@@ -80,7 +78,7 @@ def test_federation_admin_refuses_a_line_missing_a_tier(db, federation_client, d
         "lines-0-tier_3": "75000",
         "lines-0-tier_4": "90000",
     }
-    response = federation_client.post(f"/admin/network/fundinggrid/{grid.pk}/change/", data)
+    response = federation_staff_client.post(f"/admin/network/fundinggrid/{grid.pk}/change/", data)
     assert response.status_code == 200
     assert "Montant manquant pour la tranche 2" in response.content.decode()
     line.refresh_from_db()

@@ -275,11 +275,9 @@ def test_kits_page_in_the_cpts_admin_offers_adoption(alpha, alpha_client):
     assert "Ostéoporose" in page and "Adopter" in page
 
 
-def test_federation_sees_campaigns_by_theme_and_month(alpha, federation_client, django_user_model):
+def test_federation_sees_campaigns_by_theme_and_month(alpha, federation_staff_client):
     publish(alpha, campaign())
-    django_user_model.objects.create_superuser("fed", "fed@x.fr", "pw-fed-123")
-    federation_client.login(username="fed", password="pw-fed-123")
-    page = federation_client.get("/admin/campaigns/", {"year": "2026"}).content.decode()
+    page = federation_staff_client.get("/admin/campaigns/", {"year": "2026"}).content.decode()
     assert "Dépistage du cancer colorectal" in page
     assert "2026-03" in page
     assert "CPTS Alpha" in page

@@ -188,10 +188,8 @@ def test_create_command_with_unreachable_database_says_so_and_exits_non_zero(tmp
     assert "Traceback" not in result.stderr
 
 
-def test_federation_admin_shows_errors_in_french_and_creates_nothing(db, network):
-    get_user_model().objects.create_superuser("fed", "fed@test.fr", "pw-fed-123")
-    client = Client(HTTP_HOST="localhost")
-    assert client.login(username="fed", password="pw-fed-123")
+def test_federation_admin_shows_errors_in_french_and_creates_nothing(db, network, federation_staff_client):
+    client = federation_staff_client
     before = database_state()
     response = client.post(
         "/admin/tenants/cpts/add/",
