@@ -20,6 +20,14 @@ class CPTSHostMiddleware(TenantMainMiddleware):
     def hostname_from_request(request) -> str:
         return request.get_host().split(":")[0].lower().rstrip(".")
 
+    def get_tenant(self, domain_model, hostname):
+        from .routing import route_get
+
+        tenant = route_get(hostname)
+        if tenant is None:
+            raise domain_model.DoesNotExist
+        return tenant
+
     def process_request(self, request):
         connection.set_schema_to_public()
         try:

@@ -149,6 +149,10 @@ else:
         for alias in ("default", "renditions")
     }
 
+# Seconds a host's route (CPTS id and schema) stays in the cache. Only with a
+# cache shared by every process: changes must reach all of them (tenants.routing).
+CPTS_ROUTING_CACHE_SECONDS = int(os.environ.get("CPTS_ROUTING_CACHE_SECONDS", "300" if REDIS_URL else "0"))
+
 # --- Background work -----------------------------------------------------------
 
 # Wagtail 8 enqueues reference-index, search-index and file-cleanup work through
