@@ -170,6 +170,9 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--prepare", choices=["tenant", "single"])
     parser.add_argument("--reuse", action="store_true", help="skip preparation: both databases exist")
+    parser.add_argument(
+        "--redis", default="", help="Redis base URL; each configuration gets its own database"
+    )
     args = parser.parse_args()
     if args.prepare == "tenant":
         prepare_tenant(args.cpts)
@@ -182,7 +185,13 @@ def main() -> None:
     if not args.reuse:
         prepare_both(me, args.cpts)
     os.environ["BENCH_DATABASE_NAME"] = "cpts_bench_sites"
+    if args.redis:
+        _flush(f"{args.redis}/1")
+        os.environ["REDIS_URL"] = f"{args.redis}/1"
     tenant = serve_and_measure("config.settings.bench", f"{MEASURED}.localhost", args.seconds)
+    if args.redis:
+        _flush(f"{args.redis}/2")
+        os.environ["REDIS_URL"] = f"{args.redis}/2"
     single = serve_and_measure("config.settings.single_site", "localhost", args.seconds)
     results = {
         "cpts": args.cpts,
@@ -200,7 +209,15 @@ def main() -> None:
         )
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
-    (out / f"site_api_conn{results['conn_max_age']}.json").write_text(json.dumps(results, indent=2))
+    (out / f"site_api_conn{results['conn_max_age']}{'_redis' if args.redis else ''}.json").write_text(
+        json.dumps(results, indent=2)
+    )
+
+
+def _flush(url: str) -> None:
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
 
 
 def prepare_both(me: list[str], cpts: int) -> None:

@@ -13,7 +13,8 @@ import os
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
-ENGINE = "django_tenants.postgresql_backend"
+# django-tenants' backend with a per-schema content-type cache (tenants.postgresql_backend).
+ENGINE = "tenants.postgresql_backend"
 
 
 def database_from_url(url: str) -> dict:
