@@ -6,9 +6,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from network.selectors import funding_for_cpts
-from network.vocabulary import CORE_MISSIONS, Mission
 
-from .selectors import governance, mission_indicators, territory_summary
+from .selectors import aci_missions, governance, territory_summary
 from .serializers import FundingSerializer, GovernanceSerializer, MissionSerializer, TerritorySerializer
 
 
@@ -33,19 +32,7 @@ class GovernanceApi(APIView):
 )
 class MissionsApi(APIView):
     def get(self, request):
-        indicators = mission_indicators()
-        engaged = set(CORE_MISSIONS) | set(request.tenant.aci_optional_missions)
-        missions = [
-            {
-                "mission": mission.value,
-                "label": str(mission.label),
-                "core": mission in CORE_MISSIONS,
-                "engaged": bool(request.tenant.aci_signed_on) and mission in engaged,
-                "indicators": [i for i in indicators if i["mission"] == mission.value],
-            }
-            for mission in Mission
-        ]
-        return Response(MissionSerializer(missions, many=True).data)
+        return Response(MissionSerializer(aci_missions(cpts=request.tenant), many=True).data)
 
 
 @extend_schema(summary="Financement ACI maximal de l'année", tags=["CPTS"], responses=FundingSerializer)

@@ -5,6 +5,7 @@ Every endpoint also answers ``?format=csv``.
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import NotFound
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -23,6 +24,7 @@ from .selectors import (
 from .serializers import (
     CampaignFiltersSerializer,
     CampaignListingSerializer,
+    CommuneSerializer,
     CoverageFiguresSerializer,
     CoverageSerializer,
     CPTSFundingSerializer,
@@ -83,8 +85,6 @@ class RegionCoverageApi(CoverageApi):
         try:
             return self.coverage_response(coverage_by_region(code))
         except Region.DoesNotExist:
-            from rest_framework.exceptions import NotFound
-
             raise NotFound(f"Région inconnue : {code}.") from None
 
 
@@ -99,13 +99,9 @@ class DepartmentCoverageApi(CoverageApi):
         try:
             coverage = coverage_by_department(code.upper())
         except Department.DoesNotExist:
-            from rest_framework.exceptions import NotFound
-
             raise NotFound(f"Département inconnu : {code}.") from None
         if self.wants_csv():
             # A department's export lists its communes not covered by any CPTS.
-            from .serializers import CommuneSerializer
-
             return Response(CommuneSerializer(coverage.uncovered, many=True).data)
         return self.coverage_response(coverage)
 

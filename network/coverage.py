@@ -78,3 +78,20 @@ def coverage_rebuild() -> None:
         ids = [row[0] for row in cursor.fetchall()]
         for cpts_id in ids:
             cursor.execute(_TERRITORY_FIGURES, {"cpts": cpts_id})
+
+
+def coverage_counts_drift() -> bool:
+    """Do the maintained coverage counts differ from a recomputation from the claims?"""
+    with connection.cursor() as cursor:
+        cursor.execute("""
+            WITH expected AS (
+                SELECT cu.unit_id, count(DISTINCT t.cpts_id) AS n
+                FROM network_territoryclaim t JOIN network_communeunit cu ON cu.commune_id = t.commune_id
+                GROUP BY cu.unit_id
+            )
+            SELECT EXISTS (
+                SELECT 1 FROM network_commune c LEFT JOIN expected e ON e.unit_id = c.code
+                WHERE c.cover_count <> coalesce(e.n, 0)
+            )
+        """)
+        return cursor.fetchone()[0]

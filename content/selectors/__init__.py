@@ -1,4 +1,11 @@
-from .site import governance, key_figures, mission_indicators
+from .site import aci_missions, governance, key_figures, mission_indicators
 from .territory import TerritorySummary, territory_summary
 
-__all__ = ["TerritorySummary", "governance", "key_figures", "mission_indicators", "territory_summary"]
+__all__ = [
+    "TerritorySummary",
+    "aci_missions",
+    "governance",
+    "key_figures",
+    "mission_indicators",
+    "territory_summary",
+]

@@ -62,3 +62,21 @@ def governance() -> dict:
         "members": list(ProfessionCount.objects.filter(kind=ProfessionCount.Kind.MEMBERS)),
         "supply": list(ProfessionCount.objects.filter(kind=ProfessionCount.Kind.SUPPLY)),
     }
+
+
+def aci_missions(*, cpts) -> list[dict]:
+    """The six ACI missions, whether the CPTS's contract engages each, and their indicators."""
+    from network.vocabulary import CORE_MISSIONS, Mission
+
+    indicators = mission_indicators()
+    engaged = set(CORE_MISSIONS) | set(cpts.aci_optional_missions)
+    return [
+        {
+            "mission": mission.value,
+            "label": str(mission.label),
+            "core": mission in CORE_MISSIONS,
+            "engaged": bool(cpts.aci_signed_on) and mission in engaged,
+            "indicators": [i for i in indicators if i["mission"] == mission.value],
+        }
+        for mission in Mission
+    ]

@@ -1,30 +1,12 @@
 """Compare every CPTS's own territory with its public copy (maintenance, not a request)."""
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
 from django_tenants.utils import schema_context
 
 from content.models import TerritoryCommune
-from network.coverage import coverage_rebuild
+from network.coverage import coverage_counts_drift, coverage_rebuild
 from network.models import TerritoryClaim
 from tenants.models import CPTS
-
-
-def counts_drift() -> bool:
-    """Do the maintained coverage counts differ from a recomputation from the claims?"""
-    with connection.cursor() as cursor:
-        cursor.execute("""
-            WITH expected AS (
-                SELECT cu.unit_id, count(DISTINCT t.cpts_id) AS n
-                FROM network_territoryclaim t JOIN network_communeunit cu ON cu.commune_id = t.commune_id
-                GROUP BY cu.unit_id
-            )
-            SELECT EXISTS (
-                SELECT 1 FROM network_commune c LEFT JOIN expected e ON e.unit_id = c.code
-                WHERE c.cover_count <> coalesce(e.n, 0)
-            )
-        """)
-        return cursor.fetchone()[0]
 
 
 class Command(BaseCommand):
@@ -50,7 +32,7 @@ class Command(BaseCommand):
                     if options["fix"]:
                         territory_claims_rebuild(cpts=cpts)
         # Checked after the claims are mended: counts follow from the claims.
-        counts = counts_drift()
+        counts = coverage_counts_drift()
         if counts:
             self.stdout.write("compteurs de couverture : écart avec les revendications")
             if options["fix"]:
