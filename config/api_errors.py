@@ -32,7 +32,9 @@ def api_exception_handler(exc, context):
     detail = response.data
     if isinstance(exc, exceptions.ValidationError):
         fields = detail if isinstance(detail, dict) else {"non_field_errors": detail}
-        body = error_body(response.status_code, "invalid", "Données invalides.", fields)
+        named = ", ".join(str(name) for name in fields if name != "non_field_errors")
+        message = f"Données invalides : {named}." if named else "Données invalides."
+        body = error_body(response.status_code, "invalid", message, fields)
     else:
         code = getattr(exc, "default_code", "error")
         message = detail.get("detail", str(detail)) if isinstance(detail, dict) else str(detail)

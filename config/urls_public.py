@@ -6,11 +6,13 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 
 from config.media import media_urlpatterns
 from network.views import federation_home
+from search.views import internship_search_page
 
 handler404 = "config.urls_public.not_found"
 
 urlpatterns = [
     path("", federation_home, name="federation-home"),
+    path("stages/", internship_search_page, name="internship-search"),
     path("admin/", admin.site.urls),
     path("api/network/", include("network.urls")),
     path(

@@ -13,3 +13,4 @@ class ContentConfig(AppConfig):
         from . import signals
 
         post_schema_sync.connect(signals.provision_site, dispatch_uid="content.provision_site")
+        signals.connect_internships()

@@ -6,3 +6,30 @@ from .services import site_provision
 def provision_site(sender, tenant, **kwargs) -> None:
     """A new CPTS schema gets its home page and Site (sent inside that schema)."""
     site_provision(name=tenant.name, hostname=tenant.primary_host or tenant.domains.first().domain)
+
+
+def offer_published(sender, instance, **kwargs) -> None:
+    from .services.internships import internship_offer_share
+
+    internship_offer_share(page=instance)
+
+
+def offer_withdrawn(sender, instance, **kwargs) -> None:
+    from .services.internships import internship_offer_unshare
+
+    internship_offer_unshare(page_id=instance.pk)
+
+
+def connect_internships() -> None:
+    from django.db.models.signals import post_delete
+    from wagtail.signals import page_published, page_unpublished
+
+    from .models import InternshipOfferPage
+
+    page_published.connect(
+        offer_published, sender=InternshipOfferPage, dispatch_uid="content.offer_published"
+    )
+    page_unpublished.connect(
+        offer_withdrawn, sender=InternshipOfferPage, dispatch_uid="content.offer_unpublished"
+    )
+    post_delete.connect(offer_withdrawn, sender=InternshipOfferPage, dispatch_uid="content.offer_deleted")

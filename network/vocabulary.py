@@ -36,3 +36,41 @@ class Profession(models.TextChoices):
     AMBULANCE = "ambulance", _("Transporteur sanitaire")
     SOCIAL_WORKER = "social_worker", _("Travailleur social")
     OTHER = "other", _("Autre")
+
+
+class Discipline(models.TextChoices):
+    """What a student learns during an internship."""
+
+    GENERAL_MEDICINE = "general_medicine", _("Médecine générale")
+    MEDICAL_SPECIALTY = "medical_specialty", _("Autre spécialité médicale")
+    NURSING = "nursing", _("Soins infirmiers")
+    PHYSIOTHERAPY = "physiotherapy", _("Masso-kinésithérapie")
+    PHARMACY = "pharmacy", _("Pharmacie")
+    MIDWIFERY = "midwifery", _("Maïeutique (sage-femme)")
+    SPEECH_THERAPY = "speech_therapy", _("Orthophonie")
+    DENTISTRY = "dentistry", _("Chirurgie dentaire")
+    PODIATRY = "podiatry", _("Pédicurie-podologie")
+    OCCUPATIONAL_THERAPY = "occupational_therapy", _("Ergothérapie")
+    OTHER = "other", _("Autre formation en santé")
+
+
+class StudyLevel(models.TextChoices):
+    """Where the student is in their studies."""
+
+    EXTERN = "extern", _("Externe (2e cycle)")
+    INTERN = "intern", _("Interne (3e cycle)")
+    DOCTEUR_JUNIOR = "docteur_junior", _("Docteur junior (4e année de médecine générale)")
+    YEAR_1 = "year_1", _("1re année (IFSI, IFMK, école…)")
+    YEAR_2 = "year_2", _("2e année")
+    YEAR_3 = "year_3", _("3e année")
+    YEAR_4_PLUS = "year_4_plus", _("4e année ou plus")
+
+
+class HostStructure(models.TextChoices):
+    MSP = "msp", _("Maison de santé pluriprofessionnelle")
+    HEALTH_CENTRE = "health_centre", _("Centre de santé")
+    PRACTICE = "practice", _("Cabinet libéral")
+    PHARMACY = "pharmacy", _("Officine")
+    EHPAD = "ehpad", _("EHPAD")
+    HOSPITAL = "hospital", _("Hôpital, clinique")
+    OTHER = "other", _("Autre structure")

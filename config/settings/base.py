@@ -27,6 +27,7 @@ SHARED_APPS = [
     "tenants",
     "django_tenants",
     "network",
+    "search",
     # django.contrib.admin, with the federation's dashboard (same "admin" label).
     "network.admin_site.FederationAdminConfig",
     "django.contrib.auth",
@@ -261,5 +262,24 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "pgserver": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "elastic_transport": {"level": "WARNING"},
     },
 }
+
+# --- Students' internship search -------------------------------------------------------
+
+# Empty: PostgreSQL full text in the public schema. Set: an Elasticsearch cluster
+# holds the network's index, and each CPTS's Wagtail site search (search.wagtail).
+ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+ELASTICSEARCH_OPTIONS: dict = {}
+SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "cpts-")
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.wagtail_backend",
+            "URLS": [ELASTICSEARCH_URL],
+            "INDEX_PREFIX": SEARCH_INDEX_PREFIX,
+        }
+    }
+INTERNSHIP_PAGE_SIZE = 20
+INTERNSHIP_PAGE_SIZE_MAX = 50

@@ -1,5 +1,6 @@
 from .aci import IndicatorValue, MissionIndicator
 from .governance import Association, College, Coordinator, Mandate, ProfessionCount
+from .internships import InternshipIndexPage, InternshipOfferPage
 from .pages import HomePage, StandardPage
 from .territory import TerritoryCommune
 
@@ -8,6 +9,8 @@ __all__ = [
     "College",
     "Coordinator",
     "HomePage",
+    "InternshipIndexPage",
+    "InternshipOfferPage",
     "IndicatorValue",
     "Mandate",
     "MissionIndicator",

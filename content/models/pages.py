@@ -7,7 +7,9 @@
     ├── NewsIndexPage ── NewsArticlePage
     ├── EventIndexPage ── EventPage
     ├── DocumentsPage
-    └── ContactPage (its submissions stay in the CPTS's schema)
+    ├── ContactPage (its submissions stay in the CPTS's schema)
+    ├── prevention.CampaignIndexPage ── prevention.CampaignPage
+    └── InternshipIndexPage ── InternshipOfferPage (content/models/internships.py)
 
 parent_page_types / subpage_types enforce it, so an editor cannot build a
 nonsensical tree.
@@ -44,6 +46,7 @@ SECTION_PAGES = [
     "content.DocumentsPage",
     "content.ContactPage",
     "prevention.CampaignIndexPage",
+    "content.InternshipIndexPage",
 ]
 
 

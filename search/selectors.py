@@ -1,0 +1,144 @@
+"""Reads of the students' search: one call, whichever engine, never a CPTS schema visited."""
+
+from __future__ import annotations
+
+import datetime
+import math
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils import timezone, translation
+
+from network.models import Department, Region
+from network.vocabulary import Discipline, StudyLevel
+from tenants.models import CPTS
+
+from .backends import FACETS, InternshipQuery, Sort, get_backend
+from .lexicon import interpret
+from .models import InternshipListing
+from .text import query_words
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class InternshipResults:
+    query: str
+    words: list[str]
+    corrections: dict[str, str]
+    count: int
+    page: int
+    page_size: int
+    page_size_capped: bool
+    hits: list[InternshipListing]
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    sort: str = Sort.RELEVANCE
+
+    @property
+    def pages(self) -> int:
+        return max(1, math.ceil(self.count / self.page_size))
+
+
+def _labels(name: str, values: list[str]) -> dict[str, str]:
+    if name == "discipline":
+        return {v: str(Discipline(v).label) for v in values if v in Discipline.values}
+    if name == "level":
+        return {v: str(StudyLevel(v).label) for v in values if v in StudyLevel.values}
+    if name == "region":
+        return dict(Region.objects.filter(code__in=values).values_list("code", "name"))
+    if name == "department":
+        return {
+            code: f"{name} ({code})"
+            for code, name in Department.objects.filter(code__in=values).values_list("code", "name")
+        }
+    if name == "cpts":
+        return dict(CPTS.objects.filter(short_name__in=values).values_list("short_name", "name"))
+    return {
+        "true": str(translation.gettext("avec logement")),
+        "false": str(translation.gettext("sans logement")),
+    }
+
+
+def internship_search(
+    *,
+    q: str = "",
+    discipline: str | None = None,
+    level: str | None = None,
+    region: str | None = None,
+    department: str | None = None,
+    cpts: str | None = None,
+    housing: bool | None = None,
+    start: datetime.date | None = None,
+    end: datetime.date | None = None,
+    sort: str = Sort.RELEVANCE,
+    page: int = 1,
+    page_size: int | None = None,
+) -> InternshipResults:
+    """Open offers of the whole network matching a student's words and filters, with facet counts.
+
+    Expired (ended before today) and filled offers are never found. ``page_size``
+    over INTERNSHIP_PAGE_SIZE_MAX is capped, and the result says so.
+    """
+    requested = page_size or settings.INTERNSHIP_PAGE_SIZE
+    page_size = max(1, min(requested, settings.INTERNSHIP_PAGE_SIZE_MAX))
+    page = max(1, page)
+    interpretation = interpret(query_words(q))
+    selected = {
+        "discipline": discipline,
+        "level": level,
+        "region": region,
+        "department": department,
+        "cpts": cpts,
+        "housing": None if housing is None else ("true" if housing else "false"),
+    }
+    found = get_backend().search(
+        InternshipQuery(
+            words=tuple(interpretation.words),
+            discipline=discipline,
+            level=level,
+            region=region,
+            department=department,
+            cpts=cpts,
+            housing=housing,
+            start=start,
+            end=end,
+            sort=sort,
+            offset=(page - 1) * page_size,
+            limit=page_size,
+            today=timezone.localdate(),
+        )
+    )
+    listings = InternshipListing.objects.select_related("cpts", "commune", "commune__department").in_bulk(
+        found.ids
+    )
+    facets = {}
+    for name in FACETS:
+        counts = found.facets.get(name, {})
+        labels = _labels(name, list(counts))
+        facets[name] = sorted(
+            (
+                FacetValue(
+                    value=value, label=labels.get(value, value), count=n, selected=selected[name] == value
+                )
+                for value, n in counts.items()
+            ),
+            key=lambda f: (-f.count, f.label),
+        )
+    return InternshipResults(
+        query=q,
+        words=interpretation.words,
+        corrections=interpretation.corrections,
+        count=found.count,
+        page=page,
+        page_size=page_size,
+        page_size_capped=requested > page_size,
+        hits=[listings[i] for i in found.ids if i in listings],
+        facets=facets,
+        sort=sort,
+    )

@@ -1,0 +1,290 @@
+"""The students' search, end to end: offers published in CPTS, found from the federation's host.
+
+Every test runs twice (tests/search/conftest.py): PostgreSQL, then Elasticsearch.
+"""
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from search.models import InternshipListing
+
+from .conftest import committed, future, search, titles
+
+pytestmark = pytest.mark.usefixtures("search_backend")
+
+
+def test_a_published_offer_is_found_with_a_link_to_its_cpts_site(publish_offer, alpha, federation_client):
+    page = publish_offer(title="Stage de kinésithérapie à Metz")
+
+    result = search(federation_client, q="kinésithérapie")
+
+    assert result["count"] == 1
+    hit = result["results"][0]
+    assert hit["id"] == f"{alpha.schema_name}:{page.pk}"
+    assert hit["url"].startswith(f"http://{alpha.host}/")
+    assert (hit["cpts"], hit["commune_name"], hit["department"]) == ("alpha", "Metz", "57")
+    # The link works: it is the offer's page on the CPTS's own site.
+    from django.test import Client
+
+    site = Client(HTTP_HOST=alpha.host).get(hit["url"].split(alpha.host, 1)[1])
+    assert "Stage de kinésithérapie à Metz" in site.content.decode()
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["kine", "kiné", "KINESITHERAPIE", "kinesiterapie", "kinésithérapeute"],
+)
+def test_french_words_accents_abbreviations_and_typos(publish_offer, federation_client, typed):
+    publish_offer(title="Stage en cabinet de kinésithérapie")
+    publish_offer(title="Médecine générale en MSP", discipline="general_medicine", level="intern")
+
+    assert titles(search(federation_client, q=typed)) == ["Stage en cabinet de kinésithérapie"]
+
+
+def test_general_medicine_without_accents_and_with_stemming(publish_offer, federation_client):
+    publish_offer(title="Médecine générale en MSP", discipline="general_medicine", level="intern")
+    publish_offer(title="Officine de centre-ville", discipline="pharmacy", level="year_4_plus")
+
+    for typed in ["medecine generale", "Médecine Générale", "médecins généralistes", "mg"]:
+        assert titles(search(federation_client, q=typed)) == ["Médecine générale en MSP"], typed
+
+
+def test_a_typo_is_corrected_and_said(publish_offer, federation_client):
+    publish_offer(title="Stage infirmier en EHPAD", discipline="nursing", host_structure="ehpad")
+
+    result = search(federation_client, q="infirmeir")
+
+    assert titles(result) == ["Stage infirmier en EHPAD"]
+    assert result["corrections"] == {"infirmeir": "infirmier"}
+
+
+def test_words_about_the_place_and_the_cpts_are_searched(publish_offer, beta, federation_client):
+    publish_offer(title="Stage A")
+    publish_offer(beta, title="Stage B", commune_id="54395")
+
+    assert titles(search(federation_client, q="nancy")) == ["Stage B"]
+    assert titles(search(federation_client, q="meurthe")) == ["Stage B"]
+    assert titles(search(federation_client, q="moselle")) == ["Stage A", "Stage B"]
+    assert titles(search(federation_client, q="cabinet arenes metz")) == ["Stage A"]
+
+
+def test_filters_and_their_facet_counts(publish_offer, beta, federation_client):
+    publish_offer(title="Kiné Metz", housing=True)
+    publish_offer(title="Kiné Woippy", commune_id="57751", housing=False)
+    publish_offer(
+        beta,
+        title="MG Nancy",
+        discipline="general_medicine",
+        level="intern",
+        commune_id="54395",
+        housing=True,
+    )
+
+    everything = search(federation_client)
+    assert everything["count"] == 3
+    facets = {name: {f["value"]: f["count"] for f in values} for name, values in everything["facets"].items()}
+    assert facets["discipline"] == {"physiotherapy": 2, "general_medicine": 1}
+    assert facets["level"] == {"year_3": 2, "intern": 1}
+    assert facets["department"] == {"57": 2, "54": 1}
+    assert facets["region"] == {"44": 3}
+    assert facets["cpts"] == {"alpha": 2, "beta": 1}
+    assert facets["housing"] == {"true": 2, "false": 1}
+    labels = {f["value"]: f["label"] for f in everything["facets"]["discipline"]}
+    assert labels["general_medicine"] == "Médecine générale"
+
+    assert titles(search(federation_client, discipline="general_medicine")) == ["MG Nancy"]
+    assert titles(search(federation_client, level="intern")) == ["MG Nancy"]
+    assert sorted(titles(search(federation_client, department="57"))) == ["Kiné Metz", "Kiné Woippy"]
+    assert sorted(titles(search(federation_client, region="44"))) == ["Kiné Metz", "Kiné Woippy", "MG Nancy"]
+    assert titles(search(federation_client, cpts="beta")) == ["MG Nancy"]
+    assert sorted(titles(search(federation_client, housing="true"))) == ["Kiné Metz", "MG Nancy"]
+    narrowed = search(federation_client, housing="true", department="57")
+    assert titles(narrowed) == ["Kiné Metz"]
+    assert {f["value"]: f["count"] for f in narrowed["facets"]["cpts"]} == {"alpha": 1}
+    assert narrowed["facets"]["department"][0]["selected"] is True
+
+
+def test_period_filter_keeps_offers_overlapping_the_dates(publish_offer, federation_client):
+    publish_offer(title="Hiver", start_date=future(10), end_date=future(100))
+    publish_offer(title="Été", start_date=future(200), end_date=future(300))
+
+    assert titles(search(federation_client, start=future(50), end=future(60))) == ["Hiver"]
+    assert titles(search(federation_client, start=future(250))) == ["Été"]
+    assert sorted(titles(search(federation_client, start=future(90), end=future(210)))) == ["Hiver", "Été"]
+
+
+def test_sorts_and_pages(publish_offer, federation_client):
+    publish_offer(title="Kiné tardif", start_date=future(60), end_date=future(100))
+    publish_offer(title="Kiné précoce", start_date=future(5), end_date=future(100))
+
+    assert titles(search(federation_client, q="kine", sort="start")) == ["Kiné précoce", "Kiné tardif"]
+    assert titles(search(federation_client, sort="newest")) == ["Kiné précoce", "Kiné tardif"]
+    first = search(federation_client, sort="start", page_size=1)
+    second = search(federation_client, sort="start", page_size=1, page=2)
+    assert (titles(first), titles(second)) == (["Kiné précoce"], ["Kiné tardif"])
+    assert (first["count"], first["pages"]) == (2, 2)
+
+
+def test_title_words_rank_first(publish_offer, federation_client):
+    publish_offer(
+        title="Stage en EHPAD",
+        discipline="nursing",
+        description="<p>Un peu de kinésithérapie respiratoire.</p>",
+    )
+    publish_offer(title="Kinésithérapie du sport", description="<p>Terrain et cabinet.</p>")
+
+    assert titles(search(federation_client, q="kinesitherapie"))[0] == "Kinésithérapie du sport"
+
+
+def test_the_search_follows_every_change_in_the_cpts(publish_offer, alpha, federation_client):
+    page = publish_offer(title="Stage de pharmacie", discipline="pharmacy")
+    assert titles(search(federation_client, q="pharmacie")) == ["Stage de pharmacie"]
+
+    with alpha.context():
+        page.title = "Stage d'officine rurale"
+        committed(lambda: page.save_revision().publish())
+    assert titles(search(federation_client, q="officine")) == ["Stage d'officine rurale"]
+    assert search(federation_client, q="pharmacie")["count"] == 1  # the discipline's label stays
+
+    with alpha.context():
+        page.filled = True
+        committed(lambda: page.save_revision().publish())
+    assert search(federation_client, q="officine")["count"] == 0
+
+    with alpha.context():
+        page.filled = False
+        committed(lambda: page.save_revision().publish())
+        committed(page.unpublish)
+    assert search(federation_client, q="officine")["count"] == 0
+
+    with alpha.context():
+        committed(lambda: page.save_revision().publish())
+    assert search(federation_client, q="officine")["count"] == 1
+    with alpha.context():
+        committed(page.delete)
+    assert search(federation_client, q="officine")["count"] == 0
+    assert not InternshipListing.objects.exists()
+
+
+def test_an_offer_expires_by_itself_after_its_period(publish_offer, alpha, federation_client):
+    import datetime
+
+    publish_offer(title="Ancien stage", start_date=future(-100), end_date=future(-1))
+    publish_offer(title="Stage du jour", start_date=future(-100), end_date=datetime.date.today())
+
+    assert titles(search(federation_client)) == ["Stage du jour"]
+    with alpha.context():
+        from content.models import InternshipOfferPage
+
+        statuses = {p.title: p.status for p in InternshipOfferPage.objects.all()}
+    assert statuses == {"Ancien stage": "expired", "Stage du jour": "published"}
+
+
+@pytest.mark.parametrize(
+    ("params", "parameter"),
+    [
+        ({"discipline": "astrologie"}, "discipline"),
+        ({"level": "master"}, "level"),
+        ({"region": "99"}, "region"),
+        ({"department": "2C"}, "department"),
+        ({"cpts": "nowhere"}, "cpts"),
+        ({"start": "2026-13-45"}, "start"),
+        ({"end": "demain"}, "end"),
+        ({"start": "2027-05-01", "end": "2027-01-01"}, "end"),
+        ({"housing": "peut-être"}, "housing"),
+        ({"sort": "price"}, "sort"),
+        ({"page": "0"}, "page"),
+    ],
+)
+def test_bad_parameters_are_a_400_naming_them(federation_client, search_backend, params, parameter):
+    response = federation_client.get("/api/network/internships/", params)
+
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["code"] == "invalid"
+    assert parameter in error["fields"]
+    assert parameter in error["message"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        'kiné" OR 1=1 --',
+        "'; DROP TABLE search_internshiplisting; --",
+        "title:(kine OR *) AND NOT ~foo^3 [a TO z] {x} /re.*x/ \\",
+        "kiné & | ! <-> :* ()",
+        "🩺🏥 stage 👩‍⚕️",
+        "k" * 10_000,
+        "mot " * 2_500,
+        "",
+        "   ",
+    ],
+)
+def test_any_query_text_is_answered(publish_offer, federation_client, query):
+    publish_offer()
+
+    response = federation_client.get("/api/network/internships/", {"q": query})
+
+    assert response.status_code == 200
+    assert InternshipListing.objects.count() == 1
+    page = federation_client.get("/stages/", {"q": query})
+    assert page.status_code == 200
+
+
+def test_page_size_over_the_cap_is_capped_and_said(publish_offer, federation_client, settings):
+    publish_offer()
+    result = search(federation_client, page_size=10_000)
+
+    assert result["page_size"] == settings.INTERNSHIP_PAGE_SIZE_MAX
+    assert result["page_size_capped"] is True
+    assert search(federation_client, page_size=5)["page_size_capped"] is False
+
+
+def test_the_search_page_works_without_javascript(publish_offer, federation_client):
+    publish_offer(title="Kinésithérapie du sport", housing=True)
+    publish_offer(title="Kinésithérapie à domicile", housing=False)
+
+    page = federation_client.get("/stages/", {"q": "kine", "housing": "true"})
+    html = page.content.decode()
+
+    assert page.status_code == 200
+    assert '<form class="form search-form" method="get"' in html
+    assert "Kinésithérapie du sport" in html and "Kinésithérapie à domicile" not in html
+    assert 'name="viewport"' in html
+    # Facet links keep the query and the other filters.
+    assert "?q=kine&amp;housing=true&amp;discipline=physiotherapy" in html
+    bad = federation_client.get("/stages/", {"start": "hier"})
+    assert bad.status_code == 400
+    assert "start" in bad.content.decode()
+
+
+def test_reindex_network_rebuilds_and_check_reports_drift(publish_offer, alpha, federation_client, capsys):
+    page = publish_offer(title="Stage de pharmacie", discipline="pharmacy")
+    call_command("check_search_index")
+
+    InternshipListing.objects.all().delete()
+    with pytest.raises(CommandError):
+        call_command("check_search_index")
+    assert f"{alpha.schema_name}:{page.pk}" in capsys.readouterr().out
+
+    call_command("reindex_network")
+    call_command("check_search_index")
+    assert titles(search(federation_client, q="pharmacie")) == ["Stage de pharmacie"]
+
+
+def test_an_engine_gap_is_reported_and_closed(publish_offer, search_backend, federation_client, capsys):
+    if search_backend != "elasticsearch":
+        pytest.skip("With PostgreSQL the listing is the index: no separate engine to drift.")
+    from search.backends import get_backend
+
+    page = publish_offer(title="Stage de pharmacie", discipline="pharmacy")
+    listing = InternshipListing.objects.get()
+    get_backend().remove([listing.document_id])
+
+    with pytest.raises(CommandError):
+        call_command("check_search_index")
+    assert f"{listing.document_id}" in capsys.readouterr().out
+    call_command("reindex_network")
+    call_command("check_search_index")
+    assert search(federation_client, q="pharmacie")["results"][0]["id"].endswith(f":{page.pk}")
