@@ -9,10 +9,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from config.media import media_urlpatterns
 from content import apis
 from content.api import api_router
+from content.search_views import site_search_page
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("recherche/", site_search_page, name="site-search"),
     path("api/v2/territory/", apis.TerritoryApi.as_view(), name="api-territory"),
     path("api/v2/governance/", apis.GovernanceApi.as_view(), name="api-governance"),
     path("api/v2/missions/", apis.MissionsApi.as_view(), name="api-missions"),

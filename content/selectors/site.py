@@ -80,3 +80,19 @@ def aci_missions(*, cpts) -> list[dict]:
         }
         for mission in Mission
     ]
+
+
+def site_search(query: str, *, limit: int = 30):
+    """Live pages of this CPTS's site (pages, campaigns, internship offers) matching ``query``.
+
+    Wagtail's search backend answers: its tables (or Elasticsearch indexes) are
+    per schema, so another CPTS's pages cannot appear.
+    """
+    from wagtail.models import Page
+
+    from search.text import MAX_QUERY_CHARS
+
+    query = " ".join(query[:MAX_QUERY_CHARS].split())
+    if not query:
+        return []
+    return list(Page.objects.live().specific().search(query, operator="and")[:limit])
