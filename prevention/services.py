@@ -48,6 +48,15 @@ def campaign_publish_copy(*, page: CampaignPage) -> NetworkCampaign:
     return copy
 
 
+def campaign_copies_rebuild() -> int:
+    """Rewrite the public copies of every live campaign of the current CPTS (a restored CPTS)."""
+    NetworkCampaign.objects.filter(cpts_id=current_cpts().pk).delete()
+    pages = CampaignPage.objects.live()
+    for page in pages:
+        campaign_publish_copy(page=page)
+    return len(pages)
+
+
 def campaign_withdraw_copy(*, page_id: int) -> None:
     """A campaign unpublished or deleted leaves the network's listing."""
     NetworkCampaign.objects.filter(cpts_id=current_cpts().pk, page_id=page_id).delete()

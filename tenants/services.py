@@ -241,9 +241,11 @@ def cpts_archive(*, cpts: CPTS, archive_dir: Path | None = None) -> CPTSArchive:
         # Its communes stop counting as covered before its row goes.
         from network.coverage import coverage_sync
         from network.models import TerritoryClaim
+        from search.services import listings_withdraw_cpts
 
         TerritoryClaim.objects.filter(cpts=cpts).delete()
         coverage_sync(cpts_id=cpts.pk)
+        listings_withdraw_cpts(cpts=cpts)
         cpts.delete()  # rows only: auto_drop_schema is off
         with connection.cursor() as cursor:
             cursor.execute(f"DROP SCHEMA {schema_name} CASCADE")
@@ -292,6 +294,12 @@ def cpts_restore(*, archive: CPTSArchive) -> CPTS:
                 from content.services.territory import territory_claims_rebuild
 
                 territory_claims_rebuild(cpts=cpts)
+                # ... and its public copies: campaigns and internship offers.
+                from content.services.internships import internship_listings_rebuild
+                from prevention.services import campaign_copies_rebuild
+
+                campaign_copies_rebuild()
+                internship_listings_rebuild()
             archive.delete()
     except DatabaseError as error:
         raise _unavailable(error) from error

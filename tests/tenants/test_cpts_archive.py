@@ -93,3 +93,53 @@ def test_archive_command_names_the_files(doomed, capsys):
     out = capsys.readouterr().out
     assert "archivée" in out
     assert ".sql" in out
+
+
+def test_archive_withdraws_offers_and_campaigns_from_the_network_and_restore_brings_them_back(doomed):
+    import datetime
+
+    from content.models import InternshipIndexPage, InternshipOfferPage
+    from content.services import page_publish, territory_add_communes
+    from network.prevention import NetworkCampaign
+    from prevention.models import CampaignIndexPage, CampaignPage
+    from search.models import InternshipListing
+
+    with schema_context(doomed.schema_name):
+        territory_add_communes(cpts=doomed, codes=["57463"])
+        home = HomePage.objects.get()
+        index = page_publish(parent=home, page=InternshipIndexPage(title="Stages"))
+        page_publish(
+            parent=index,
+            page=InternshipOfferPage(
+                title="Kiné du sport",
+                discipline="physiotherapy",
+                level="year_3",
+                host_structure="practice",
+                commune_id="57463",
+                start_date=datetime.date.today(),
+                end_date=datetime.date.today() + datetime.timedelta(days=90),
+                apply_email="kine@ephemere.test",
+            ),
+        )
+        campaigns = page_publish(parent=home, page=CampaignIndexPage(title="Prévention"))
+        page_publish(
+            parent=campaigns,
+            page=CampaignPage(
+                title="Octobre rose",
+                theme_id="breast_screening",
+                summary="Mammographies.",
+                start=datetime.date(2026, 10, 1),
+                end=datetime.date(2026, 10, 31),
+            ),
+        )
+    connection.set_schema_to_public()
+    assert InternshipListing.objects.filter(cpts=doomed).count() == 1
+
+    archive = cpts_archive(cpts=doomed)
+    assert not InternshipListing.objects.filter(title="Kiné du sport").exists()
+    assert not NetworkCampaign.objects.filter(title="Octobre rose").exists()
+
+    restored = cpts_restore(archive=archive)
+    listing = InternshipListing.objects.get(cpts=restored)
+    assert (listing.title, listing.url.startswith("http://ephemere.localhost")) == ("Kiné du sport", True)
+    assert NetworkCampaign.objects.get(cpts=restored).title == "Octobre rose"
