@@ -23,7 +23,7 @@ from .serializers import (
 )
 class InternshipSearchApi(NetworkApi):
     def get(self, request):
-        params = InternshipSearchParamsSerializer(data=request.query_params)
+        params = InternshipSearchParamsSerializer.from_query(request.query_params)
         params.is_valid(raise_exception=True)
         results = internship_search(**params.validated_data)
         if self.wants_csv():

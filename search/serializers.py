@@ -49,6 +49,11 @@ class InternshipSearchParamsSerializer(serializers.Serializer):
         "(la réponse le signale par `page_size_capped`).",
     )
 
+    @classmethod
+    def from_query(cls, query) -> InternshipSearchParamsSerializer:
+        """From a query string; a field left empty (the HTML form's "Toutes") means no filter."""
+        return cls(data={name: value for name, value in query.items() if value.strip()})
+
     def validate_region(self, value: str) -> str:
         from network.models import Region
 

@@ -19,7 +19,7 @@ FACET_TITLES = {
 
 
 def internship_search_page(request: HttpRequest) -> HttpResponse:
-    params = InternshipSearchParamsSerializer(data=request.GET)
+    params = InternshipSearchParamsSerializer.from_query(request.GET)
     valid = params.is_valid()
     results = internship_search(**params.validated_data) if valid else None
     context = {

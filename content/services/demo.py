@@ -174,3 +174,37 @@ def demo_campaigns_load(*, campaigns: list[dict]) -> None:
                 indicators=indicators,
             ),
         )
+
+
+@transaction.atomic
+def demo_internships_load(*, offers: list[dict]) -> None:
+    """Published internship offers, on the next semesters (so the demo never shows expired ones)."""
+    from content.models import InternshipIndexPage, InternshipOfferPage, TerritoryCommune
+    from content.models.internships import semester_choices
+
+    if not offers:
+        return
+    index = page_publish(
+        parent=HomePage.objects.get(),
+        page=InternshipIndexPage(
+            title="Stages",
+            slug="stages",
+            show_in_menus=True,
+            introduction="Étudiantes et étudiants en santé : venez découvrir l'exercice coordonné "
+            "sur notre territoire.",
+        ),
+    )
+    communes = {tc.commune.name: tc.commune_id for tc in TerritoryCommune.objects.select_related("commune")}
+    semesters = [code for code, _ in semester_choices()]
+    for item in offers:
+        fields = {k: v for k, v in item.items() if k not in {"commune", "semester", "description"}}
+        page_publish(
+            parent=index,
+            page=InternshipOfferPage(
+                **fields,
+                commune_id=communes[item["commune"]],
+                # The first semester still to start, or the one after.
+                semester=semesters[1 + item.get("semester", 0)],
+                description=f"<p>{item['description']}</p>",
+            ),
+        )

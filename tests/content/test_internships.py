@@ -47,7 +47,9 @@ def add_url(index) -> str:
     return f"/admin/pages/add/content/internshipofferpage/{index.pk}/"
 
 
-def test_a_coordinator_publishes_an_offer_from_the_admin(alpha, alpha_client, offers_index, federation_client):
+def test_a_coordinator_publishes_an_offer_from_the_admin(
+    alpha, alpha_client, offers_index, federation_client
+):
     login(alpha_client, alpha)
 
     response = alpha_client.post(add_url(offers_index), form())

@@ -254,6 +254,9 @@ def test_the_search_page_works_without_javascript(publish_offer, federation_clie
     assert 'name="viewport"' in html
     # Facet links keep the query and the other filters.
     assert "?q=kine&amp;housing=true&amp;discipline=physiotherapy" in html
+    # The form as a browser sends it, every field left empty: everything is shown.
+    blank = {"q": "", "discipline": "", "level": "", "start": "", "end": ""}
+    assert "Kinésithérapie à domicile" in federation_client.get("/stages/", blank).content.decode()
     bad = federation_client.get("/stages/", {"start": "hier"})
     assert bad.status_code == 400
     assert "start" in bad.content.decode()

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand
 from django_tenants.utils import schema_context
 
 from content.services import home_page_update, standard_page_publish, territory_add_communes
-from content.services.demo import demo_campaigns_load, demo_site_load
+from content.services.demo import demo_campaigns_load, demo_internships_load, demo_site_load
 from network.prevention import CampaignKit
 from network.resolution import Status, resolve_communes
 from tenants.models import CPTS
@@ -63,6 +63,7 @@ class Command(BaseCommand):
                 demo_site_load(
                     data=entry["site"], health_project_on=fields.get("health_project_validated_on")
                 )
+                demo_internships_load(offers=entry["site"].get("internships", []))
             self.stdout.write(f"CPTS « {entry['name']} » créée.")
 
         self._print_access(data)
@@ -78,6 +79,8 @@ class Command(BaseCommand):
             f"    API            {public_url('localhost', '/api/network/cpts/')}",
             f"    couverture     {public_url('localhost', '/api/network/coverage/departments/57/')}",
             f"    documentation  {public_url('localhost', '/api/network/docs/')}",
+            f"  Étudiants        {public_url('localhost', '/stages/')}",
+            f"    API            {public_url('localhost', '/api/network/internships/?q=kine')}",
         ]
         for entry in data["cpts"]:
             cpts = CPTS.objects.filter(short_name=entry["short_name"]).first()
@@ -91,5 +94,6 @@ class Command(BaseCommand):
                 f"{entry['coordinator_email']} / {entry['coordinator_password']}",
                 f"    API            {public_url(host, '/api/v2/pages/')}",
                 f"    territoire     {public_url(host, '/api/v2/territory/')}",
+                f"    stages         {public_url(host, '/stages/')}",
             ]
         self.stdout.write("\n".join(lines))
