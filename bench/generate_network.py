@@ -2,6 +2,9 @@
 
     python bench/generate_network.py --cpts 1000 --seed 2026
 
+Then each site is filled (bench/populate_sites.py): governance, a page,
+campaigns and internship offers, through the same services as an editor.
+
 Territories are runs of neighbouring communes (ordered by postal code within a
 department, which follows geography closely enough), about 40 each, so
 coverage, tiers and zones blanches look like a real network. A few
@@ -98,6 +101,9 @@ def main() -> None:
     parser.add_argument("--cpts", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--fresh", action="store_true", help="recreate the bench database first")
+    parser.add_argument("--campaigns", type=int, default=5, help="published campaigns per CPTS")
+    parser.add_argument("--offers", type=int, default=20, help="published internship offers per CPTS")
+    parser.add_argument("--workers", type=int, default=2, help="processes filling the sites")
     args = parser.parse_args()
     setup_django(fresh=args.fresh)
     from django.core.management import call_command
@@ -108,6 +114,17 @@ def main() -> None:
     reference_data_load()
     elapsed = generate(args.cpts, args.seed)
     print(f"Réseau de {args.cpts} CPTS : {elapsed:.0f} s ({elapsed / max(args.cpts, 1):.2f} s par CPTS)")
+    if args.campaigns or args.offers:
+        from django.db import connection
+
+        from bench.populate_sites import populate
+
+        connection.close()
+        filled = populate(seed=args.seed, campaigns=args.campaigns, offers=args.offers, workers=args.workers)
+        print(
+            f"Sites (gouvernance, page, {args.campaigns} campagnes, {args.offers} offres) : "
+            f"{filled:.0f} s ({filled / max(args.cpts, 1):.2f} s par CPTS)"
+        )
 
 
 if __name__ == "__main__":
