@@ -39,6 +39,13 @@ def api_exception_handler(exc, context):
         code = getattr(exc, "default_code", "error")
         message = detail.get("detail", str(detail)) if isinstance(detail, dict) else str(detail)
         body = error_body(response.status_code, str(code), str(message))
+    request = context.get("request")
+    if request is not None and getattr(request, "accepted_renderer", None) is not None:
+        # An error is JSON even when CSV was asked for: clients parse one error format.
+        from rest_framework.renderers import JSONRenderer
+
+        request.accepted_renderer = JSONRenderer()
+        request.accepted_media_type = JSONRenderer.media_type
     return Response(body, status=response.status_code, headers=dict(response.headers))
 
 

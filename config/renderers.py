@@ -14,8 +14,8 @@ class CSVRenderer(BaseRenderer):
     charset = "utf-8"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        if isinstance(data, dict):  # an error body: keep it readable
-            data = [{"error": data.get("error", data)}]
+        if isinstance(data, dict):  # a single object: one row
+            data = [data]
         rows = list(data or [])
         buffer = io.StringIO()
         # A BOM so that spreadsheet software opens accents correctly.

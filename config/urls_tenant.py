@@ -11,6 +11,8 @@ from content import apis
 from content.api import api_router
 from content.search_views import site_search_page
 
+handler404 = "config.urls_public.not_found"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

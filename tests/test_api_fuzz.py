@@ -1,0 +1,127 @@
+"""Fuzz both OpenAPI schemas with schemathesis: no 5xx, every error in the one JSON error format.
+
+Cases are generated from each schema (the network's on the federation host,
+a CPTS's on its host) and sent through Django's full stack with the right
+Host header, against real PostgreSQL with data in place.
+"""
+
+import datetime
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+
+from tests.search.conftest import committed, offer_page
+
+FUZZ = settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+
+@pytest.fixture
+def with_data(alpha):
+    """A territory, a page tree with an offer: the fuzzer meets real rows, not empty tables."""
+    from content.models import HomePage, InternshipIndexPage
+    from content.services import page_publish, territory_add_communes
+
+    with alpha.context():
+        territory_add_communes(cpts=alpha.cpts, codes=["57463"])
+        index = page_publish(parent=HomePage.objects.get(), page=InternshipIndexPage(title="Stages"))
+        committed(lambda: page_publish(parent=index, page=offer_page(end_date=datetime.date(2099, 1, 1))))
+    return alpha
+
+
+@pytest.fixture
+def network_schema(federation_client, with_data):
+    raw = federation_client.get("/api/network/schema/", HTTP_ACCEPT="application/json").json()
+    return schemathesis.openapi.from_dict(raw)
+
+
+@pytest.fixture
+def cpts_schema(with_data):
+    from django.test import Client
+
+    raw = Client(HTTP_HOST=with_data.host).get("/api/v2/schema/", HTTP_ACCEPT="application/json").json()
+    return schemathesis.openapi.from_dict(raw)
+
+
+def send(client, case):
+    path = case.formatted_path
+    response = client.generic(case.method, path, data="", QUERY_STRING=_query(case.query))
+    return response
+
+
+def _query(query) -> str:
+    from urllib.parse import urlencode
+
+    return urlencode(query or {}, doseq=True)
+
+
+def check(response, case) -> None:
+    where = f"{case.method} {case.formatted_path}?{_query(case.query)}"
+    assert response.status_code < 500, where
+    if response.status_code >= 400:
+        body = response.json()
+        error = body["error"]
+        assert set(error) >= {"status", "code", "message"}, (where, body)
+        assert error["status"] == response.status_code, (where, body)
+        assert isinstance(error["message"], str) and error["message"], (where, body)
+
+
+def fuzz(schema, client) -> int:
+    """Every operation of the schema, fed the cases schemathesis derives from it; returns how many."""
+    from hypothesis import given
+
+    operations = [result.ok() for result in schema.get_all_operations()]
+    for operation in operations:
+
+        @FUZZ
+        @given(operation.as_strategy())
+        def run(case):
+            check(send(client, case), case)
+
+        run()
+    return len(operations)
+
+
+def test_network_api(network_schema, federation_client):
+    assert fuzz(network_schema, federation_client) >= 7
+
+
+def test_cpts_api(cpts_schema, with_data):
+    from django.test import Client
+
+    assert fuzz(cpts_schema, Client(HTTP_HOST=with_data.host)) >= 10
+
+
+# Beyond what the schemas describe: any parameter, any text, on the network's listings.
+QUERY_STRINGS = st.dictionaries(
+    st.sampled_from(
+        ["q", "discipline", "level", "region", "department", "cpts", "housing", "start", "end"]
+        + ["sort", "page", "page_size", "theme", "status", "year", "format", "x"]
+    ),
+    st.text(max_size=300),
+    max_size=6,
+)
+
+
+@pytest.mark.parametrize("path", ["/api/network/internships/", "/api/network/campaigns/", "/stages/"])
+def test_any_query_string_is_answered_without_a_server_error(path, with_data):
+    from django.test import Client
+    from hypothesis import given
+
+    client = Client(HTTP_HOST="localhost")
+
+    @FUZZ
+    @given(QUERY_STRINGS)
+    def ask(params):
+        response = client.get(path, params)
+        assert response.status_code in (200, 400, 404, 406), (params, response.status_code)
+        if path.startswith("/api/") and response.status_code >= 400:
+            assert response.json()["error"]["status"] == response.status_code
+
+    ask()
