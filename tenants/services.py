@@ -9,6 +9,7 @@ network does not route. The admin, the commands and the API all call these.
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import tarfile
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from django_tenants.utils import schema_context, schema_exists
 
 from .models import CPTS, CPTSArchive, Domain, Stage
 from .postgres import pg_dump_schema
-from .schema_template import create_schema_from_template, replayable_sql
+from .schema_template import create_schema_from_template, migration_fingerprint, replayable_sql
 from .validators import schema_name_for, validate_hostname
 
 UPDATABLE_FIELDS = {
@@ -200,16 +201,19 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def cpts_archive(*, cpts: CPTS, archive_dir: Path | None = None) -> CPTSArchive:
-    """Dump a CPTS's schema and media, check the dump, then remove the CPTS.
+@dataclass(frozen=True)
+class CPTSBundle:
+    """What ``cpts_export`` wrote: a schema dump, a media archive and a manifest naming them."""
 
-    Nothing is dropped until both files are on disk and the dump has been
-    read back; the archive record says how to restore it (``cpts_restore``).
-    """
-    archive_dir = Path(archive_dir or settings.CPTS_ARCHIVE_DIR)
-    archive_dir.mkdir(parents=True, exist_ok=True)
+    manifest_path: Path
+    dump_path: Path
+    media_path: Path | None
+
+
+def _write_bundle(cpts: CPTS, directory: Path) -> CPTSBundle:
+    directory.mkdir(parents=True, exist_ok=True)
     stamp = timezone.now().strftime("%Y%m%dT%H%M%S")
-    base = archive_dir / f"{cpts.schema_name}-{stamp}"
+    base = directory / f"{cpts.schema_name}-{stamp}"
     dump_path = base.with_suffix(".sql")
     pg_dump_schema(cpts.schema_name, output=dump_path)
     if f"CREATE SCHEMA {cpts.schema_name};" not in dump_path.read_text(encoding="utf-8"):
@@ -217,14 +221,78 @@ def cpts_archive(*, cpts: CPTS, archive_dir: Path | None = None) -> CPTSArchive:
             _("La sauvegarde de %(schema)s est incomplète ; rien n'a été supprimé.")
             % {"schema": cpts.schema_name}
         )
-
     media_dir = Path(settings.MEDIA_ROOT) / cpts.schema_name
-    media_path = ""
+    media_path = None
     if media_dir.exists():
-        media_archive = Path(f"{base}-media.tar.gz")
-        with tarfile.open(media_archive, "w:gz") as tar:
+        media_path = Path(f"{base}-media.tar.gz")
+        with tarfile.open(media_path, "w:gz") as tar:
             tar.add(media_dir, arcname=cpts.schema_name)
-        media_path = str(media_archive)
+    manifest = {
+        "format": 1,
+        "name": cpts.name,
+        "short_name": cpts.short_name,
+        "schema_name": cpts.schema_name,
+        "domains": list(cpts.domains.order_by("-is_primary", "domain").values_list("domain", flat=True)),
+        "metadata": _cpts_metadata(cpts),
+        "dump": dump_path.name,
+        "dump_sha256": _sha256(dump_path),
+        "media": media_path.name if media_path else "",
+        # The importing install must have applied exactly these migrations.
+        "migrations": migration_fingerprint(cpts.schema_name),
+        "exported_at": timezone.now().isoformat(),
+    }
+    manifest_path = Path(f"{base}.json")
+    manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+    return CPTSBundle(manifest_path=manifest_path, dump_path=dump_path, media_path=media_path)
+
+
+def cpts_export(*, cpts: CPTS, directory: Path) -> CPTSBundle:
+    """Write a CPTS's schema, media and a manifest to ``directory``; the CPTS stays as it is.
+
+    ``cpts_import`` in another install (same version, same migrations) brings it back there.
+    """
+    return _write_bundle(cpts, Path(directory))
+
+
+def cpts_import(*, manifest_path: Path) -> CPTS:
+    """Bring a CPTS exported from another install into this one (schema, row, hosts, media)."""
+    manifest_path = Path(manifest_path)
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise ValidationError(_("Manifeste illisible : %(path)s.") % {"path": manifest_path}) from error
+    if manifest.get("migrations") != migration_fingerprint():
+        raise ValidationError(
+            _(
+                "Cette exportation vient d'une installation à un autre niveau de migrations : "
+                "mettez les deux installations à la même version avant d'importer."
+            )
+        )
+    folder = manifest_path.parent
+    with transaction.atomic():
+        archive = CPTSArchive.objects.create(
+            name=manifest["name"],
+            short_name=manifest["short_name"],
+            schema_name=manifest["schema_name"],
+            domains=manifest["domains"],
+            metadata=manifest["metadata"],
+            dump_path=str(folder / manifest["dump"]),
+            media_path=str(folder / manifest["media"]) if manifest["media"] else "",
+            dump_sha256=manifest["dump_sha256"],
+        )
+        return cpts_restore(archive=archive)
+
+
+def cpts_archive(*, cpts: CPTS, archive_dir: Path | None = None) -> CPTSArchive:
+    """Dump a CPTS's schema and media, check the dump, then remove the CPTS.
+
+    Nothing is dropped until both files are on disk and the dump has been
+    read back; the archive record says how to restore it (``cpts_restore``).
+    """
+    bundle = _write_bundle(cpts, Path(archive_dir or settings.CPTS_ARCHIVE_DIR))
+    dump_path = bundle.dump_path
+    media_dir = Path(settings.MEDIA_ROOT) / cpts.schema_name
+    media_path = str(bundle.media_path) if bundle.media_path else ""
 
     with transaction.atomic():
         archive = CPTSArchive.objects.create(
