@@ -1,5 +1,8 @@
 from django import forms
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
 
 
 class TerritoryImportForm(forms.Form):
@@ -64,3 +67,47 @@ class ACIContractForm(forms.Form):
                     _("« %(o)s » n'est pas une adresse valide.") % {"o": origin}
                 ) from error
         return origins
+
+
+class StaleSaveCheck:
+    """A page form that refuses to save over a version saved since the editor opened it.
+
+    Wagtail checks this for autosaves only; a plain "Enregistrer" or "Publier"
+    from a form opened before a colleague's save would overwrite their work
+    silently. Here it is refused with a message, and the form comes back with
+    the editor's own changes still in it.
+    """
+
+    def clean(self):
+        cleaned = super().clean()
+        page = self.instance
+        loaded = self.data.get("loaded_revision_id")
+        if not (page.pk and loaded):
+            return cleaned
+        from wagtail.models import Page
+
+        latest = Page.objects.select_related("latest_revision__user").get(pk=page.pk).latest_revision
+        if latest is None:
+            return cleaned
+        loaded_at = self.data.get("loaded_revision_created_at")
+        if loaded != str(latest.pk) or (loaded_at and loaded_at != latest.created_at.isoformat()):
+            author = latest.user.get_full_name() or latest.user.get_username() if latest.user else None
+            when = formats.date_format(timezone.localtime(latest.created_at), "j F Y à H:i")
+            raise forms.ValidationError(
+                _(
+                    "%(who)s a enregistré cette page le %(when)s, après que vous l'avez ouverte. "
+                    "Vos modifications ne sont pas enregistrées : copiez-les, rechargez la page "
+                    "pour voir sa dernière version, puis reportez-les."
+                )
+                % {"who": author or _("Quelqu'un"), "when": when},
+                code="stale",
+            )
+        return cleaned
+
+
+class CPTSPageForm(StaleSaveCheck, WagtailAdminPageForm):
+    pass
+
+
+class CPTSFormPageForm(StaleSaveCheck, WagtailAdminFormPageForm):
+    pass

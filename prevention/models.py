@@ -12,13 +12,14 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from content.blocks import RICH_TEXT_FEATURES
+from content.models.pages import CPTSPage
 from network.vocabulary import Profession
 
 from .blocks import ActionsBlock, IndicatorsBlock, Unit
 from .validators import validate_no_nir
 
 
-class CampaignIndexPage(Page):
+class CampaignIndexPage(CPTSPage):
     """The "Prévention" section of a CPTS site."""
 
     introduction = models.TextField(_("chapô"), blank=True, validators=[validate_no_nir])
@@ -38,7 +39,7 @@ class CampaignIndexPage(Page):
         return context
 
 
-class CampaignPage(Page):
+class CampaignPage(CPTSPage):
     class Status(models.TextChoices):
         PLANNED = "planned", _("prévue")
         RUNNING = "running", _("en cours")

@@ -19,7 +19,6 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -27,8 +26,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from content.blocks import RICH_TEXT_FEATURES
+from content.forms import CPTSPageForm
 from network.vocabulary import Discipline, HostStructure, StudyLevel
 from prevention.validators import validate_no_nir
+
+from .pages import CPTSPage
 
 
 def semester_dates(code: str) -> tuple[datetime.date, datetime.date]:
@@ -57,7 +59,7 @@ def semester_choices(today: datetime.date | None = None) -> list[tuple[str, str]
     return choices
 
 
-class InternshipIndexPage(Page):
+class InternshipIndexPage(CPTSPage):
     """The "Stages" section of a CPTS site: its open offers."""
 
     introduction = models.TextField(_("chapô"), blank=True, validators=[validate_no_nir])
@@ -80,7 +82,7 @@ class InternshipIndexPage(Page):
         return context
 
 
-class InternshipOfferForm(WagtailAdminPageForm):
+class InternshipOfferForm(CPTSPageForm):
     """Semesters and communes are offered from today's calendar and the CPTS's territory."""
 
     semester = forms.ChoiceField(label=_("semestre"), required=False)
@@ -99,7 +101,7 @@ class InternshipOfferForm(WagtailAdminPageForm):
             self.fields["commune"].help_text = _("Une commune du territoire de la CPTS.")
 
 
-class InternshipOfferPage(Page):
+class InternshipOfferPage(CPTSPage):
     class Status(models.TextChoices):
         DRAFT = "draft", _("brouillon")
         PUBLISHED = "published", _("publiée")

@@ -28,6 +28,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from content.blocks import RICH_TEXT_FEATURES, BodyBlock
+from content.forms import CPTSFormPageForm, CPTSPageForm
 from network.vocabulary import Mission
 
 
@@ -35,6 +36,15 @@ def upcoming(events):
     from django.utils import timezone
 
     return events.filter(end__gte=timezone.now()).order_by("start")
+
+
+class CPTSPage(Page):
+    """Every page of a CPTS site: its admin form refuses to save over a colleague's newer save."""
+
+    base_form_class = CPTSPageForm
+
+    class Meta:
+        abstract = True
 
 
 SECTION_PAGES = [
@@ -50,7 +60,7 @@ SECTION_PAGES = [
 ]
 
 
-class HomePage(Page):
+class HomePage(CPTSPage):
     """The root of a CPTS site; its key figures are computed, never typed."""
 
     introduction = RichTextField(
@@ -87,7 +97,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(CPTSPage):
     introduction = models.TextField(_("chapô"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("contenu"))
 
@@ -103,7 +113,7 @@ class StandardPage(Page):
         verbose_name_plural = _("pages standard")
 
 
-class HealthProjectPage(Page):
+class HealthProjectPage(CPTSPage):
     """The projet de santé: what the CPTS set out to do, with its documents."""
 
     validated_on = models.DateField(_("validé le"), null=True, blank=True)
@@ -130,7 +140,7 @@ class HealthProjectPage(Page):
         verbose_name_plural = _("projets de santé")
 
 
-class MissionPage(Page):
+class MissionPage(CPTSPage):
     """One ACI mission: what the CPTS does for it, and its indicators."""
 
     mission = models.CharField(_("mission"), max_length=32, choices=Mission.choices)
@@ -189,7 +199,7 @@ class MissionAction(Orderable):
     api_fields = [APIField("title"), APIField("description"), APIField("status")]
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(CPTSPage):
     introduction = models.TextField(_("chapô"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -207,7 +217,7 @@ class NewsIndexPage(Page):
         return context
 
 
-class NewsArticlePage(Page):
+class NewsArticlePage(CPTSPage):
     date = models.DateField(_("date"))
     introduction = models.TextField(_("chapô"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("contenu"))
@@ -227,7 +237,7 @@ class NewsArticlePage(Page):
         verbose_name = _("actualité")
 
 
-class EventIndexPage(Page):
+class EventIndexPage(CPTSPage):
     introduction = models.TextField(_("chapô"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
@@ -245,7 +255,7 @@ class EventIndexPage(Page):
         return context
 
 
-class EventPage(Page):
+class EventPage(CPTSPage):
     start = models.DateTimeField(_("début"))
     end = models.DateTimeField(_("fin"))
     place = models.CharField(_("lieu"), max_length=255, blank=True)
@@ -279,7 +289,7 @@ class EventPage(Page):
             raise ValidationError({"end": _("L'événement finit avant de commencer.")})
 
 
-class DocumentsPage(Page):
+class DocumentsPage(CPTSPage):
     """Statutes, activity reports, the signed contract…"""
 
     introduction = models.TextField(_("chapô"), blank=True)
@@ -300,6 +310,8 @@ class ContactFormField(AbstractFormField):
 
 
 class ContactPage(AbstractEmailForm):
+    base_form_class = CPTSFormPageForm
+
     """A contact form; submissions are kept in the CPTS's own schema."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
