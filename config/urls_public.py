@@ -8,7 +8,8 @@ from config.media import media_urlpatterns
 from network.views import federation_home
 from search.views import internship_search_page
 
-handler404 = "config.urls_public.not_found"
+handler404 = "config.errors.not_found"
+handler500 = "config.errors.server_error"
 
 urlpatterns = [
     path("", federation_home, name="federation-home"),
@@ -27,13 +28,3 @@ urlpatterns = [
     ),
     *media_urlpatterns(),
 ]
-
-
-def not_found(request, exception=None):
-    from django.shortcuts import render
-
-    if request.path.startswith("/api/"):
-        from config.api_errors import json_not_found
-
-        return json_not_found(request, exception)
-    return render(request, "404.html", status=404)

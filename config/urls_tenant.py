@@ -11,7 +11,8 @@ from content import apis
 from content.api import api_router
 from content.search_views import site_search_page
 
-handler404 = "config.urls_public.not_found"
+handler404 = "config.errors.not_found"
+handler500 = "config.errors.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -1,0 +1,50 @@
+"""Error pages of both hosts: JSON under /api/, HTML elsewhere, and a 503 when the database is away.
+
+A restart or failover of PostgreSQL must not look like a bug: requests that
+hit it get "service momentanément indisponible" with Retry-After, and the next
+request opens a fresh connection (CONN_HEALTH_CHECKS), so the server recovers
+without being restarted.
+"""
+
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
+from django.template import loader
+
+from config.api_errors import error_body
+
+RETRY_AFTER_SECONDS = 5
+
+
+def _is_api(request) -> bool:
+    return request.path.startswith("/api/")
+
+
+def not_found(request, exception=None):
+    if _is_api(request):
+        from config.api_errors import json_not_found
+
+        return json_not_found(request, exception)
+    from django.shortcuts import render
+
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        status, code = 503, "unavailable"
+        message = "Service momentanément indisponible, réessayez dans un instant."
+        template = "503.html"
+    else:
+        status, code, message = 500, "server_error", "Erreur interne ; elle a été signalée."
+        template = "500.html"
+    if _is_api(request):
+        response = JsonResponse(error_body(status, code, message), status=status)
+    else:
+        # Rendered without a request: no context processor may touch the database.
+        response = HttpResponse(loader.get_template(template).render(), status=status)
+    if status == 503:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
