@@ -76,6 +76,7 @@ def setup() -> None:
     manage("migrate_schemas", "--noinput", "-v", "0")
     manage("load_reference_data")
     manage("load_demo_network")
+    manage("collectstatic", "--noinput", "-v", "0")
 
 
 class Load:
@@ -201,8 +202,10 @@ def integrity_report() -> dict:
     return {"live": live, "listed": listed, "tree_problems": problems, "without_revision": without_revision}
 
 
-def phase(t: float) -> str:
-    return next(name for name, (a, b) in PHASES.items() if a <= t < b)
+def phase(t: float, stopped_at: float, started_at: float) -> str:
+    if t < stopped_at:
+        return "before"
+    return "outage" if t < started_at else "after"
 
 
 def main() -> None:
@@ -240,8 +243,8 @@ def main() -> None:
             thread.start()
         time.sleep(PHASES["outage"][0])
         print("PostgreSQL arrêté…", flush=True)
-        pg("stop")
         stopped_at = time.monotonic() - load.started
+        pg("stop")
         time.sleep(PHASES["outage"][1] - PHASES["outage"][0] - 1)
         pg("start")
         started_at = time.monotonic() - load.started
@@ -257,7 +260,7 @@ def main() -> None:
 
     by_phase = {name: Counter() for name in PHASES}
     for t, kind, status, detail in load.events:
-        by_phase[phase(t)][f"{kind} {status}{' ' + detail if detail else ''}"] += 1
+        by_phase[phase(t, stopped_at, started_at)][f"{kind} {status}{' ' + detail if detail else ''}"] += 1
     recovered = min(
         (t for t, kind, status, _ in load.events if t > started_at and kind == "read" and status == 200),
         default=None,
