@@ -18,6 +18,9 @@ from .lexicon import interpret
 from .models import InternshipListing
 from .text import query_words
 
+# Values listed per facet (the CPTS facet alone could list a thousand).
+FACET_VALUES_MAX = 50
+
 
 @dataclass(frozen=True)
 class FacetValue:
@@ -120,13 +123,20 @@ def internship_search(
     facets = {}
     for name in FACETS:
         counts = found.facets.get(name, {})
-        labels = _labels(name, list(counts))
+        # The most frequent values, and the selected one wherever it ranks.
+        kept = sorted(counts, key=lambda value: (-counts[value], value))[:FACET_VALUES_MAX]
+        if selected[name] in counts and selected[name] not in kept:
+            kept.append(selected[name])
+        labels = _labels(name, kept)
         facets[name] = sorted(
             (
                 FacetValue(
-                    value=value, label=labels.get(value, value), count=n, selected=selected[name] == value
+                    value=value,
+                    label=labels.get(value, value),
+                    count=counts[value],
+                    selected=selected[name] == value,
                 )
-                for value, n in counts.items()
+                for value in kept
             ),
             key=lambda f: (-f.count, f.label),
         )

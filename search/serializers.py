@@ -140,6 +140,7 @@ class InternshipResultsSerializer(serializers.Serializer):
     page_size_capped = serializers.BooleanField(help_text="Vrai si la taille demandée dépassait le plafond.")
     sort = serializers.CharField()
     facets = FacetsSerializer(
-        help_text="Nombre d'offres par valeur de chaque filtre, sur tous les résultats."
+        help_text="Nombre d'offres par valeur de chaque filtre, sur tous les résultats "
+        "(les 50 valeurs les plus fréquentes, plus la valeur choisie)."
     )
     results = InternshipHitSerializer(source="hits", many=True)

@@ -1,33 +1,39 @@
 """The default backend: PostgreSQL full text over the listing table itself.
 
-``search_vector`` is a generated column (weights A/B/C) under a GIN index, so a
-search is one indexed query for the page and one for every facet at once
-(GROUPING SETS), whatever the number of CPTS.
+``search_vector`` is a generated column (weights A/B/C) under a GIN index. A
+search is one statement, whatever the number of CPTS: the matches are found
+and ranked once, then give every facet's counts and the page.
 """
 
 from __future__ import annotations
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
+
+from tenants.models import CPTS
 
 from ..models import TEXT_SEARCH_CONFIG, InternshipListing
 from .base import FACETS, BackendResults, InternshipQuery, Sort
 
-# Facet name -> SQL column of the facet query below.
+# Facet name -> column of the facet query below.
 _FACET_COLUMNS = {
-    "discipline": "l.discipline",
-    "level": "l.level",
-    "region": "l.region_code",
-    "department": "l.department_code",
-    "cpts": "c.short_name",
-    "housing": "l.housing",
+    "discipline": "discipline",
+    "level": "level",
+    "region": "region_code",
+    "department": "department_code",
+    "cpts": "cpts_id",
+    "housing": "housing",
 }
 
 
-def _tsquery(words: tuple[str, ...]) -> SearchQuery:
+def _tsquery_text(words: tuple[str, ...]) -> str:
     # Words are [a-z0-9]+ (search.text), so this raw tsquery cannot carry syntax.
-    return SearchQuery(" & ".join(f"{w}:*" for w in words), search_type="raw", config=TEXT_SEARCH_CONFIG)
+    return " & ".join(f"{w}:*" for w in words)
+
+
+def _tsquery(words: tuple[str, ...]) -> SearchQuery:
+    return SearchQuery(_tsquery_text(words), search_type="raw", config=TEXT_SEARCH_CONFIG)
 
 
 def matching(query: InternshipQuery) -> QuerySet[InternshipListing]:
@@ -45,7 +51,9 @@ def matching(query: InternshipQuery) -> QuerySet[InternshipListing]:
     if query.department:
         listings = listings.filter(department_code=query.department)
     if query.cpts:
-        listings = listings.filter(cpts__short_name=query.cpts)
+        # By id, not through a join: the facet query reuses this WHERE clause on the table alone.
+        cpts_id = CPTS.objects.filter(short_name=query.cpts).values_list("pk", flat=True).first()
+        listings = listings.filter(cpts_id=cpts_id)
     if query.housing is not None:
         listings = listings.filter(housing=query.housing)
     if query.start:
@@ -55,36 +63,64 @@ def matching(query: InternshipQuery) -> QuerySet[InternshipListing]:
     return listings
 
 
-def _ordered(listings: QuerySet, query: InternshipQuery) -> QuerySet:
-    if query.sort == Sort.NEWEST:
-        return listings.order_by("-first_published_at", "id")
-    if query.sort == Sort.RELEVANCE and query.words:
-        rank = SearchRank(F("search_vector"), _tsquery(query.words))
-        return listings.annotate(rank=rank).order_by("-rank", "start_date", "id")
-    return listings.order_by("start_date", "id")
+_ORDER_BY = {
+    Sort.NEWEST: "first_published_at DESC, id",
+    Sort.START: "start_date, id",
+    Sort.RELEVANCE: "rank DESC, start_date, id",
+}
 
 
-def _facets(listings: QuerySet) -> dict[str, dict[str, int]]:
-    ids_sql, params = listings.values("id").query.sql_with_params()
+def _grouping_sets(source: str) -> str:
     columns = ", ".join(_FACET_COLUMNS[name] for name in FACETS)
     sets = ", ".join(f"({_FACET_COLUMNS[name]})" for name in FACETS)
     groupings = ", ".join(f"GROUPING({_FACET_COLUMNS[name]})" for name in FACETS)
-    sql = (
-        f"SELECT {columns}, {groupings}, count(*) FROM search_internshiplisting l "
-        f"JOIN tenants_cpts c ON c.id = l.cpts_id WHERE l.id IN ({ids_sql}) "
-        f"GROUP BY GROUPING SETS ({sets})"
+    return (
+        f"SELECT {columns}, {groupings}, count(*), NULL::bigint FROM {source} GROUP BY GROUPING SETS ({sets})"
     )
-    facets: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+
+
+def _search_sql(listings: QuerySet, query: InternshipQuery) -> tuple[str, list]:
+    """Every facet's counts (one hashed GROUPING SETS) and the page, in one statement.
+
+    With words, matching and ranking are the costly parts: a materialised CTE
+    does them once for both. Without, the page comes from the start-date index.
+    """
+    where, where_params = listings.query.get_compiler(connection=connection).compile(listings.query.where)
+    table = InternshipListing._meta.db_table
+    nulls = ", ".join("NULL" for _ in range(2 * len(FACETS) + 1))
+    if not query.words:
+        order = _ORDER_BY[Sort.START if query.sort == Sort.RELEVANCE else query.sort]
+        sql = (
+            f"({_grouping_sets(f'{table} WHERE {where}')}) UNION ALL "
+            f"(SELECT {nulls}, id FROM {table} WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s)"
+        )
+        return sql, [*where_params, *where_params, query.limit, query.offset]
+    columns = ", ".join(_FACET_COLUMNS[name] for name in FACETS)
+    sql = (
+        f"WITH m AS MATERIALIZED (SELECT id, {columns}, start_date, first_published_at, "
+        f"ts_rank(search_vector, to_tsquery(%s::regconfig, %s)) AS rank FROM {table} WHERE {where}) "
+        f"({_grouping_sets('m')}) UNION ALL "
+        f"(SELECT {nulls}, id FROM m ORDER BY {_ORDER_BY[query.sort]} LIMIT %s OFFSET %s)"
+    )
+    return sql, [TEXT_SEARCH_CONFIG, _tsquery_text(query.words), *where_params, query.limit, query.offset]
+
+
+def _facets(rows: list[tuple]) -> dict[str, dict[str, int]]:
     n = len(FACETS)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for row in cursor.fetchall():
-            values, grouping, count = row[:n], row[n : 2 * n], row[-1]
-            # GROUPING() is 0 for the column this row is grouped by.
-            name = FACETS[grouping.index(0)]
-            value = values[grouping.index(0)]
-            key = ("true" if value else "false") if name == "housing" else value
-            facets[name][key] = count
+    facets: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+    cpts_column = FACETS.index("cpts")
+    cpts_ids = {row[cpts_column] for row in rows if row[n + cpts_column] == 0}
+    short_names = dict(CPTS.objects.filter(pk__in=cpts_ids).values_list("pk", "short_name"))
+    for row in rows:
+        values, grouping, count = row[:n], row[n : 2 * n], row[2 * n]
+        # GROUPING() is 0 for the column this row is grouped by.
+        name = FACETS[grouping.index(0)]
+        value = values[grouping.index(0)]
+        if name == "housing":
+            value = "true" if value else "false"
+        elif name == "cpts":
+            value = short_names[value]
+        facets[name][value] = count
     return facets
 
 
@@ -92,11 +128,13 @@ class PostgresSearchBackend:
     name = "postgres"
 
     def search(self, query: InternshipQuery) -> BackendResults:
-        listings = matching(query)
-        facets = _facets(listings)
-        count = sum(facets["discipline"].values())
-        page = _ordered(listings, query)[query.offset : query.offset + query.limit]
-        return BackendResults(count=count, ids=list(page.values_list("id", flat=True)), facets=facets)
+        sql, params = _search_sql(matching(query), query)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        page = [row[-1] for row in rows if row[-1] is not None]
+        facets = _facets([row for row in rows if row[-1] is None])
+        return BackendResults(count=sum(facets["discipline"].values()), ids=page, facets=facets)
 
     def index(self, listing_ids: list[int]) -> None:
         """Nothing to do: the listing table is the index."""
