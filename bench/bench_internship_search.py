@@ -132,6 +132,10 @@ def main() -> None:
     from search.models import InternshipListing
     from tenants.models import CPTS
 
+    # As after any bulk load (autovacuum would do it in time): statistics and the
+    # visibility map that index-only scans rely on.
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM (ANALYZE) search_internshiplisting")
     results: dict = {
         "cpts": CPTS.objects.count(),
         "offers": InternshipListing.objects.count(),

@@ -73,7 +73,23 @@ class InternshipListing(models.Model):
         constraints = [models.UniqueConstraint(fields=["cpts", "page_id"], name="one_listing_per_offer")]
         indexes = [
             GinIndex(fields=["search_vector"], name="internship_search_vector"),
-            models.Index(fields=["status", "end_date"], name="internship_open"),
+            # Open offers with every facet and sort column: counts and pages come from
+            # an index-only scan, without reading the wide rows (texts, vector).
+            models.Index(
+                fields=["status", "end_date"],
+                include=[
+                    "id",
+                    "discipline",
+                    "level",
+                    "region_code",
+                    "department_code",
+                    "cpts_id",
+                    "housing",
+                    "start_date",
+                    "first_published_at",
+                ],
+                name="internship_open_facets",
+            ),
             models.Index(fields=["start_date"], name="internship_start"),
         ]
 
