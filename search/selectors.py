@@ -56,10 +56,8 @@ def _labels(name: str, values: list[str]) -> dict[str, str]:
     if name == "region":
         return dict(Region.objects.filter(code__in=values).values_list("code", "name"))
     if name == "department":
-        return {
-            code: f"{name} ({code})"
-            for code, name in Department.objects.filter(code__in=values).values_list("code", "name")
-        }
+        departments = Department.objects.filter(code__in=values).values_list("code", "name")
+        return {code: f"{department} ({code})" for code, department in departments}
     if name == "cpts":
         return dict(CPTS.objects.filter(short_name__in=values).values_list("short_name", "name"))
     return {
