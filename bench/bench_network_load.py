@@ -125,16 +125,27 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument(
+        "--warmup", type=int, default=2, help="seconds of load on every path before measuring it"
+    )
     args = parser.parse_args()
     all_hosts = hosts()
     (ROOT / "bench" / "results").mkdir(exist_ok=True)
     hosts_file = ROOT / "bench" / "results" / "hosts.txt"
     hosts_file.write_text("\n".join(all_hosts) + "\n")
-    results: dict = {"cpts": len(all_hosts), "workers": args.workers, "cpts_paths": {}, "network_paths": {}}
+    results: dict = {
+        "cpts": len(all_hosts),
+        "workers": args.workers,
+        "warmup_s": args.warmup,
+        "redis": bool(os.environ.get("REDIS_URL")),
+        "conn_max_age": os.environ.get("CONN_MAX_AGE", "60"),
+        "cpts_paths": {},
+        "network_paths": {},
+    }
 
     single = start("config.settings.single_site", args.workers, "cpts_single_site")
     try:
-        wrk("/", 2, host="localhost")
+        wrk("/", args.warmup, host="localhost")
         results["single_site_home"] = wrk("/", args.seconds, host="localhost")
     finally:
         single.terminate()
@@ -146,7 +157,7 @@ def main() -> None:
     server = start("config.settings.bench", args.workers, "cpts_bench")
     try:
         for label, path in CPTS_PATHS.items():
-            wrk(path, 2)
+            wrk(path, args.warmup)
             results["cpts_paths"][label] = wrk(path, args.seconds)
             r = results["cpts_paths"][label]
             print(
@@ -155,7 +166,7 @@ def main() -> None:
                 flush=True,
             )
         for label, path in NETWORK_PATHS.items():
-            wrk(path, 2, host="localhost")
+            wrk(path, args.warmup, host="localhost")
             results["network_paths"][label] = wrk(path, args.seconds, host="localhost")
             r = results["network_paths"][label]
             print(
@@ -196,7 +207,8 @@ def main() -> None:
         f"({elapsed:.0f} s)",
         flush=True,
     )
-    (ROOT / "bench" / "results" / "network_load.json").write_text(json.dumps(results, indent=2))
+    suffix = f"_redis{'_warm' if args.warmup > 2 else ''}" if results["redis"] else ""
+    (ROOT / "bench" / "results" / f"network_load{suffix}.json").write_text(json.dumps(results, indent=2))
 
 
 if __name__ == "__main__":

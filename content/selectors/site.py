@@ -12,12 +12,14 @@ def key_figures() -> dict:
     """Communes, inhabitants and member professionals: derived from data, never typed."""
     from content.selectors.territory import territory_summary
 
-    summary = territory_summary(cpts=current_cpts())
+    cpts = current_cpts()
+    # No CPTS row behind the schema (the single-site benchmark, the template): no territory yet.
+    summary = territory_summary(cpts=cpts) if cpts else None
     members = ProfessionCount.objects.filter(kind=ProfessionCount.Kind.MEMBERS).aggregate(n=Sum("count"))["n"]
     return {
-        "communes": summary.commune_count,
-        "inhabitants": summary.population,
-        "tier": summary.tier,
+        "communes": summary.commune_count if summary else 0,
+        "inhabitants": summary.population if summary else 0,
+        "tier": summary.tier if summary else None,
         "member_professionals": members or 0,
     }
 
