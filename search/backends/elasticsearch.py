@@ -1,13 +1,16 @@
 """The Elasticsearch backend, for networks that outgrow one PostgreSQL.
 
-One index for the whole network; a document's id is ``<schema>:<page id>``, so
-two CPTS can never overwrite each other's offers. Texts arrive accent-folded
+One index for the whole network, reached through an alias; a document's id is
+``<schema>:<page id>``, so two CPTS can never overwrite each other's offers.
+A rebuild fills a new index, then moves the alias to it in one step: students
+never search a half-built index. Texts arrive accent-folded
 (search.text) and are analysed with the built-in ``french`` analyser.
 """
 
 from __future__ import annotations
 
 import contextlib
+import time
 
 from django.conf import settings
 from elasticsearch import Elasticsearch, NotFoundError
@@ -147,9 +150,15 @@ class ElasticsearchSearchBackend:
 
     # --- writes --------------------------------------------------------------------
 
+    def _new_index(self) -> str:
+        name = f"{self.index_name}-{time.time_ns()}"
+        InternshipDocument.init(index=name, using=self.client)
+        return name
+
     def ensure_index(self) -> None:
+        """The alias and the index behind it, created on first use."""
         if not self.client.indices.exists(index=self.index_name):
-            InternshipDocument.init(index=self.index_name, using=self.client)
+            self.client.indices.put_alias(index=self._new_index(), name=self.index_name)
 
     def index(self, listing_ids: list[int]) -> None:
         self.ensure_index()
@@ -169,22 +178,37 @@ class ElasticsearchSearchBackend:
                 self.client.delete(index=self.index_name, id=document_id, refresh=True)
 
     def rebuild(self) -> int:
-        """Drop the index and build it again from every listing."""
-        self.client.indices.delete(index=self.index_name, ignore_unavailable=True)
-        self.ensure_index()
+        """Index every listing into a new index, then point the alias at it and drop the old one."""
+        target = self._new_index()
         total = 0
         ids = list(InternshipListing.objects.order_by("pk").values_list("pk", flat=True))
         for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            listings = InternshipListing.objects.filter(pk__in=chunk).select_related("cpts")
+            listings = InternshipListing.objects.filter(pk__in=ids[start : start + 500]).select_related(
+                "cpts"
+            )
             actions = []
             for listing in listings:
                 action = InternshipDocument.from_listing(listing).to_dict(include_meta=True, skip_empty=False)
-                action["_index"] = self.index_name
+                action["_index"] = target
                 actions.append(action)
             total += bulk(self.client, actions)[0]
-        self.client.indices.refresh(index=self.index_name)
+        self.client.indices.refresh(index=target)
+        previous = self._indexes_behind_alias()
+        moves = [{"remove": {"index": name, "alias": self.index_name}} for name in previous]
+        if self.client.indices.exists(index=self.index_name) and not previous:
+            # An index (not an alias) of that name, from before aliases: it gives way.
+            self.client.indices.delete(index=self.index_name)
+        self.client.indices.update_aliases(
+            actions=[*moves, {"add": {"index": target, "alias": self.index_name}}]
+        )
+        for name in previous:
+            self.client.indices.delete(index=name, ignore_unavailable=True)
         return total
+
+    def _indexes_behind_alias(self) -> list[str]:
+        if not self.client.indices.exists_alias(name=self.index_name):
+            return []
+        return list(self.client.indices.get_alias(name=self.index_name))
 
 
 def _boolean_key(bucket) -> str:
