@@ -274,37 +274,3 @@ def test_reindex_network_rebuilds_and_check_reports_drift(publish_offer, alpha, 
     call_command("reindex_network")
     call_command("check_search_index")
     assert titles(search(federation_client, q="pharmacie")) == ["Stage de pharmacie"]
-
-
-def test_an_engine_gap_is_reported_and_closed(publish_offer, search_backend, federation_client, capsys):
-    if search_backend != "elasticsearch":
-        pytest.skip("With PostgreSQL the listing is the index: no separate engine to drift.")
-    from search.backends import get_backend
-
-    page = publish_offer(title="Stage de pharmacie", discipline="pharmacy")
-    listing = InternshipListing.objects.get()
-    get_backend().remove([listing.document_id])
-
-    with pytest.raises(CommandError):
-        call_command("check_search_index")
-    assert f"{listing.document_id}" in capsys.readouterr().out
-    call_command("reindex_network")
-    call_command("check_search_index")
-    assert search(federation_client, q="pharmacie")["results"][0]["id"].endswith(f":{page.pk}")
-
-
-def test_an_elasticsearch_rebuild_swaps_the_alias(publish_offer, search_backend, federation_client):
-    if search_backend != "elasticsearch":
-        pytest.skip("PostgreSQL: nothing to swap, the listing is the index.")
-    from search.backends import get_backend
-
-    publish_offer(title="Stage de pharmacie", discipline="pharmacy")
-    backend = get_backend()
-    before = backend._indexes_behind_alias()
-
-    call_command("reindex_network")
-
-    after = backend._indexes_behind_alias()
-    assert len(before) == len(after) == 1 and before != after
-    assert not backend.client.indices.exists(index=before[0])
-    assert titles(search(federation_client, q="pharmacie")) == ["Stage de pharmacie"]

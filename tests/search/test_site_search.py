@@ -36,17 +36,3 @@ def test_site_search_finds_pages_and_offers_of_its_own_cpts_only(
 
     api = alpha_client.get("/api/v2/pages/", {"search": "kinésithérapie"}).json()
     assert [item["title"] for item in api["items"]] == ["Stage de kinésithérapie respiratoire"]
-
-
-def test_elasticsearch_index_names_carry_the_schema(publish_offer, alpha, beta, search_backend):
-    if search_backend != "elasticsearch":
-        pytest.skip("PostgreSQL: Wagtail's index tables live in each CPTS schema.")
-    from wagtail.search.backends import get_search_backend
-
-    publish_offer(alpha, title="Stage A")
-    publish_offer(beta, title="Stage B", commune_id="54395")
-    backend = get_search_backend()
-    indexes = set(backend.es.indices.get_alias(index="*"))
-
-    assert any(name.startswith(f"cpts-{alpha.schema_name}__wagtailcore_page") for name in indexes), indexes
-    assert any(name.startswith(f"cpts-{beta.schema_name}__wagtailcore_page") for name in indexes), indexes
