@@ -7,7 +7,7 @@ from django_tenants.utils import schema_context
 from content.selectors import territory_summary
 from content.services import territory_add_communes
 from network.resolution import Status, decode_upload, resolve_communes
-from tenants.models import CPTS
+from tenants.management.cli import cpts_named
 
 
 class Command(BaseCommand):
@@ -22,10 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("--apply", action="store_true")
 
     def handle(self, *args, **options):
-        try:
-            cpts = CPTS.objects.get(short_name=options["short_name"])
-        except CPTS.DoesNotExist as error:
-            raise CommandError(f"Aucune CPTS « {options['short_name']} ».") from error
+        cpts = cpts_named(options["short_name"])
         try:
             text = decode_upload(options["file"].read_bytes())
         except OSError as error:

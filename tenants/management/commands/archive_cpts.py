@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from tenants.models import CPTS
+from tenants.management.cli import cpts_named
 from tenants.postgres import PostgresToolError
 from tenants.services import cpts_archive
 
@@ -13,10 +13,7 @@ class Command(BaseCommand):
         parser.add_argument("--archive-dir", default=None)
 
     def handle(self, *args, **options):
-        try:
-            cpts = CPTS.objects.get(short_name=options["short_name"])
-        except CPTS.DoesNotExist as error:
-            raise CommandError(f"Aucune CPTS « {options['short_name']} ».") from error
+        cpts = cpts_named(options["short_name"])
         try:
             archive = cpts_archive(cpts=cpts, archive_dir=options["archive_dir"])
         except (PostgresToolError, RuntimeError) as error:

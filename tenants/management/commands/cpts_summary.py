@@ -1,8 +1,8 @@
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from tenants.models import CPTS
+from tenants.management.cli import cpts_named
 from tenants.selectors import cpts_content_summary
 
 
@@ -15,10 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("short_name")
 
     def handle(self, *args, **options):
-        try:
-            cpts = CPTS.objects.get(short_name=options["short_name"])
-        except CPTS.DoesNotExist as error:
-            raise CommandError(f"Aucune CPTS « {options['short_name']} ».") from error
+        cpts = cpts_named(options["short_name"])
         self.stdout.write(
             json.dumps(cpts_content_summary(cpts), ensure_ascii=False, indent=1, sort_keys=True)
         )

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from tenants.models import CPTS
+from tenants.management.cli import cpts_named
 from tenants.postgres import PostgresToolError
 from tenants.services import cpts_export
 
@@ -15,10 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("directory", type=Path)
 
     def handle(self, *args, **options):
-        try:
-            cpts = CPTS.objects.get(short_name=options["short_name"])
-        except CPTS.DoesNotExist as error:
-            raise CommandError(f"Aucune CPTS « {options['short_name']} ».") from error
+        cpts = cpts_named(options["short_name"])
         try:
             bundle = cpts_export(cpts=cpts, directory=options["directory"])
         except (PostgresToolError, RuntimeError) as error:
