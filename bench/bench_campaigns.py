@@ -22,16 +22,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import ROOT, line, setup_django, summary, timed  # noqa: E402
 
-THEMES = [
-    "colorectal_screening",
-    "breast_screening",
-    "iatrogenic_risk",
-    "influenza_vaccination",
-    "osteoporosis",
-    "autonomy_falls",
-    "addictions",
-    "heat_waves",
-]
 QUERIES = {
     "toutes, page 1": {},
     "côlon en 2026": {"theme": "colorectal_screening", "year": "2026"},
@@ -44,6 +34,7 @@ def publish_campaigns(per_cpts: int, seed: int) -> int:
     from django.db import connection
     from django_tenants.utils import schema_context
 
+    from bench.populate_sites import campaign_page
     from content.models import HomePage
     from content.services import page_publish
     from prevention.models import CampaignIndexPage, CampaignPage
@@ -57,31 +48,7 @@ def publish_campaigns(per_cpts: int, seed: int) -> int:
                 continue
             index = page_publish(parent=HomePage.objects.get(), page=CampaignIndexPage(title="Prévention"))
             for n in range(per_cpts):
-                start = datetime.date(2025, 1, 1) + datetime.timedelta(days=rng.randrange(0, 700))
-                page_publish(
-                    parent=index,
-                    page=CampaignPage(
-                        title=f"Campagne {n}",
-                        theme_id=rng.choice(THEMES),
-                        summary="Campagne de démonstration.",
-                        start=start,
-                        end=start + datetime.timedelta(days=rng.choice([30, 90, 365])),
-                        status=rng.choice(["planned", "running", "finished"]),
-                        indicators=[
-                            {
-                                "type": "indicator",
-                                "value": {
-                                    "name": "Personnes sensibilisées",
-                                    "definition": "",
-                                    "unit": "count",
-                                    "baseline": None,
-                                    "target": 500,
-                                    "values": [{"period": "2026", "value": rng.randrange(0, 600)}],
-                                },
-                            }
-                        ],
-                    ),
-                )
+                page_publish(parent=index, page=campaign_page(rng, n))
                 created += 1
         if (i + 1) % 25 == 0:
             connection.close()  # see generate_network: recycle the backend

@@ -123,7 +123,8 @@ def _offer(rng: random.Random, communes: list[tuple[str, str]], n: int):
     )
 
 
-def _campaign(rng: random.Random, n: int):
+def campaign_page(rng: random.Random, n: int):
+    """A campaign with one aggregate indicator (also used by bench_campaigns.py)."""
     from prevention.models import CampaignPage
 
     start = datetime.date(2025, 1, 1) + datetime.timedelta(days=rng.randrange(0, 700))
@@ -182,7 +183,7 @@ def populate_site(cpts, *, seed: int, campaigns: int, offers: int) -> bool:
     if campaigns:
         index = page_publish(parent=home, page=CampaignIndexPage(title="Prévention"))
         for n in range(campaigns):
-            page_publish(parent=index, page=_campaign(rng, n))
+            page_publish(parent=index, page=campaign_page(rng, n))
     communes = list(
         TerritoryCommune.objects.select_related("commune").values_list("commune_id", "commune__name")
     )
