@@ -162,15 +162,8 @@ class ElasticsearchSearchBackend:
 
     def index(self, listing_ids: list[int]) -> None:
         self.ensure_index()
-        listings = InternshipListing.objects.filter(pk__in=listing_ids).select_related("cpts")
-        actions = [
-            InternshipDocument.from_listing(listing).to_dict(include_meta=True, skip_empty=False)
-            for listing in listings
-        ]
-        for action in actions:
-            action["_index"] = self.index_name
         # Refreshed at once: a student sees a publication within the second.
-        bulk(self.client, actions, refresh=True)
+        bulk(self.client, _bulk_actions(listing_ids, self.index_name), refresh=True)
 
     def remove(self, document_ids: list[str]) -> None:
         for document_id in document_ids:
@@ -209,6 +202,17 @@ class ElasticsearchSearchBackend:
         if not self.client.indices.exists_alias(name=self.index_name):
             return []
         return list(self.client.indices.get_alias(name=self.index_name))
+
+
+def _bulk_actions(listing_ids: list[int], index: str) -> list[dict]:
+    listings = InternshipListing.objects.filter(pk__in=listing_ids).select_related("cpts")
+    return [
+        {
+            **InternshipDocument.from_listing(listing).to_dict(include_meta=True, skip_empty=False),
+            "_index": index,
+        }
+        for listing in listings
+    ]
 
 
 def _boolean_key(bucket) -> str:
