@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import secrets
 import subprocess
 import sys
 import threading
@@ -39,7 +40,7 @@ ENV = {
     **os.environ,
     "DATABASE_URL": f"postgresql://postgres@127.0.0.1:5432/{DB}",
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
-    "SECRET_KEY": "fault-check-not-secret",
+    "SECRET_KEY": secrets.token_urlsafe(64),  # a key of this run only
     "ALLOWED_HOSTS": ".localhost,localhost,127.0.0.1",
     "FEDERATION_HOSTS": "localhost",
     "PUBLIC_SCHEME": "http",

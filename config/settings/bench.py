@@ -2,10 +2,13 @@
 
 import os
 
+from config.secret_key import data_dir, install_secret_key
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR, DATABASES, TENANT_APPS
 
-SECRET_KEY = "bench-only-not-secret"  # noqa: S105
+# Benchmarks serve real HTTP on this machine: the install's own key, never a fixed one.
+SECRET_KEY = install_secret_key(data_dir(BASE_DIR))
 DEBUG = False
 DATABASES["default"]["NAME"] = os.environ.get("BENCH_DATABASE_NAME", "cpts_bench")
 TENANT_APPS = [*TENANT_APPS, "bench.benchapp"]

@@ -1,10 +1,14 @@
 """Local development and the demo (`make demo`)."""
 
+from config.secret_key import data_dir, install_secret_key
+
 from .base import *  # noqa: F403
-from .base import SECRET_KEY
+from .base import BASE_DIR
 
 DEBUG = True
-# A development key only; production.py refuses to start without SECRET_KEY.
-SECRET_KEY = SECRET_KEY or "dev-only-not-secret"  # noqa: S105
+# The environment's SECRET_KEY, or a random key made once for this install in
+# .data/secret_key: a key readable in the repository would let anyone forge
+# sessions, reset links and preview tokens on the demo.
+SECRET_KEY = install_secret_key(data_dir(BASE_DIR))
 PUBLIC_PORT = "8000"
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -4,11 +4,13 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from config.secret_key import production_key_problem
+
 from .base import *  # noqa: F403
 from .base import SECRET_KEY
 
-if not SECRET_KEY:
-    raise ImproperlyConfigured("SECRET_KEY doit être défini en production.")
+if problem := production_key_problem(SECRET_KEY):
+    raise ImproperlyConfigured(problem)
 if not os.environ.get("ALLOWED_HOSTS"):
     raise ImproperlyConfigured("ALLOWED_HOSTS doit être défini en production.")
 

@@ -6,10 +6,13 @@ middleware and no schema router. Never used to serve CPTS.
 
 import os
 
-from .base import *  # noqa: F403
-from .base import DATABASES, INSTALLED_APPS, MIDDLEWARE
+from config.secret_key import data_dir, install_secret_key
 
-SECRET_KEY = "single-site-bench-only"  # noqa: S105
+from .base import *  # noqa: F403
+from .base import BASE_DIR, DATABASES, INSTALLED_APPS, MIDDLEWARE
+
+# Benchmarks serve real HTTP on this machine: the install's own key, never a fixed one.
+SECRET_KEY = install_secret_key(data_dir(BASE_DIR))
 DEBUG = False
 DATABASES["default"]["NAME"] = os.environ.get("SINGLE_SITE_DATABASE_NAME", "cpts_single_site")
 # django-tenants stays installed (its router is mandatory); every app is

@@ -2,6 +2,7 @@ from .aci import IndicatorValue, MissionIndicator
 from .governance import Association, College, Coordinator, Mandate, ProfessionCount
 from .internships import InternshipIndexPage, InternshipOfferPage
 from .pages import HomePage, StandardPage
+from .preview import PreviewToken
 from .territory import TerritoryCommune
 
 __all__ = [
@@ -14,6 +15,7 @@ __all__ = [
     "IndicatorValue",
     "Mandate",
     "MissionIndicator",
+    "PreviewToken",
     "ProfessionCount",
     "StandardPage",
     "TerritoryCommune",
