@@ -30,7 +30,7 @@ def _png_bytes() -> bytes:
     return buffer.getvalue()
 
 
-def test_uploaded_image_url_names_its_cpts_and_is_served_from_the_public_schema(alpha, tmp_path, settings):
+def test_uploaded_image_url_names_its_cpts_and_is_served_by_its_own_host_only(alpha, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
     content = _png_bytes()
     with alpha.context():
@@ -41,13 +41,14 @@ def test_uploaded_image_url_names_its_cpts_and_is_served_from_the_public_schema(
     assert stored_name.startswith(f"{alpha.schema_name}/original_images/")
     assert f"/media/{alpha.schema_name}/images/" in rendition_url
 
-    # Rendered from the public schema (as a network page would), the URL is the same file.
+    # Rendered from the public schema, the URL is the same file; only the CPTS's host serves it.
     connection.set_schema_to_public()
     url = default_storage.url(stored_name)
     assert url == f"/media/{stored_name}"
-    response = Client(HTTP_HOST="localhost").get(url)
+    response = Client(HTTP_HOST=alpha.host).get(url)
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == content
+    assert Client(HTTP_HOST="localhost").get(url).status_code == 404
 
 
 def test_wagtail_tasks_run_in_the_cpts_schema(alpha):
