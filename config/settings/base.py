@@ -230,7 +230,11 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "UNAUTHENTICATED_USER": None,
+    # Every API here is a public read: nothing accepts a password (Basic
+    # authentication would let anyone test passwords without CSRF or limit) or a
+    # session. Readers are anonymous users, so Wagtail's privacy checks hide
+    # private pages, images and documents from them instead of failing.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "API du réseau des CPTS",

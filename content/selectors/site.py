@@ -85,7 +85,10 @@ def aci_missions(*, cpts) -> list[dict]:
 
 
 def site_search(query: str, *, limit: int = 30):
-    """Live pages of this CPTS's site (pages, campaigns, internship offers) matching ``query``.
+    """Live, public pages of this CPTS's site (pages, campaigns, internship offers) matching ``query``.
+
+    A page under a view restriction (login, password, groups) is never a hit,
+    not even its title: its words could otherwise be probed one by one.
 
     Wagtail's search backend answers: its tables (or Elasticsearch indexes) are
     per schema, so another CPTS's pages cannot appear.
@@ -97,4 +100,4 @@ def site_search(query: str, *, limit: int = 30):
     query = " ".join(query[:MAX_QUERY_CHARS].split())
     if not query:
         return []
-    return list(Page.objects.live().specific().search(query, operator="and")[:limit])
+    return list(Page.objects.live().public().specific().search(query, operator="and")[:limit])
