@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
@@ -25,7 +27,9 @@ def internship_snapshot(page: InternshipOfferPage) -> OfferSnapshot:
         places=page.places,
         housing=page.housing,
         travel_help=page.travel_help,
-        summary=Truncator(" ".join(strip_tags(page.description).split())).chars(1000),
+        # Plain text: tags stripped, then entities turned back into characters
+        # (templates escape on output; an escaped copy would show "&lt;").
+        summary=Truncator(" ".join(html.unescape(strip_tags(page.description)).split())).chars(1000),
         apply_email=page.apply_email,
         apply_url=page.apply_url,
         url=page.full_url or "",
@@ -36,5 +40,14 @@ def internship_snapshot(page: InternshipOfferPage) -> OfferSnapshot:
 
 
 def live_internship_snapshots() -> list[OfferSnapshot]:
-    """Every live offer of the current CPTS (reindex_network, check_search_index)."""
-    return [internship_snapshot(page) for page in InternshipOfferPage.objects.live().order_by("pk")]
+    """Every live, public offer of the current CPTS (reindex_network, check_search_index).
+
+    An offer under a view restriction is not shared: the network's search is public.
+    """
+    offers = InternshipOfferPage.objects.live().public().order_by("pk")
+    return [internship_snapshot(page) for page in offers]
+
+
+def offer_is_shareable(page: InternshipOfferPage) -> bool:
+    """Live and public: what the network's search may show."""
+    return page.live and not page.get_view_restrictions().exists()

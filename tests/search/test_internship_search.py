@@ -6,6 +6,8 @@ Every test runs twice (tests/search/conftest.py): PostgreSQL, then Elasticsearch
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
+from wagtail.models import PageViewRestriction
 
 from search.models import InternshipListing
 
@@ -274,3 +276,46 @@ def test_reindex_network_rebuilds_and_check_reports_drift(publish_offer, alpha, 
     call_command("reindex_network")
     call_command("check_search_index")
     assert titles(search(federation_client, q="pharmacie")) == ["Stage de pharmacie"]
+
+
+def test_a_private_offer_leaves_the_students_search_and_comes_back(alpha, publish_offer, federation_client):
+    offer = publish_offer(title="Stage discret", apply_email="contact@cabinet.test")
+
+    def listed() -> bool:
+        return InternshipListing.objects.filter(cpts=alpha.cpts, page_id=offer.pk).exists()
+
+    assert listed()
+    with alpha.context():
+        restriction = committed(
+            lambda: PageViewRestriction.objects.create(page=offer, restriction_type=PageViewRestriction.LOGIN)
+        )
+    connection.set_schema_to_public()
+    assert not listed()
+    body = federation_client.get("/api/network/internships/", {"q": "discret"}).content.decode()
+    assert "contact@cabinet.test" not in body
+    with alpha.context():
+        committed(restriction.delete)
+    connection.set_schema_to_public()
+    assert listed()
+
+
+def test_privacy_on_a_section_withdraws_its_offers(alpha, publish_offer):
+    offer = publish_offer(title="Stage sous section privée")
+    with alpha.context():
+        section = offer.get_parent()
+        committed(
+            lambda: PageViewRestriction.objects.create(
+                page=section, restriction_type=PageViewRestriction.LOGIN
+            )
+        )
+    connection.set_schema_to_public()
+    assert not InternshipListing.objects.filter(cpts=alpha.cpts, page_id=offer.pk).exists()
+
+
+def test_offer_summaries_are_plain_text_not_escaped_html(publish_offer, federation_client):
+    publish_offer(title="Stage de pédiatrie", description="<p>Enfants &lt; 6 ans &amp; familles</p>")
+    hit = search(federation_client, q="pediatrie")["results"][0]
+    assert hit["summary"] == "Enfants < 6 ans & familles"
+    page = federation_client.get("/stages/", {"q": "pediatrie"}).content.decode()
+    assert "Enfants &lt; 6 ans &amp; familles" in page
+    assert "&amp;lt;" not in page
