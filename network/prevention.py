@@ -1,8 +1,11 @@
 """Prevention, seen from the federation: themes, campaign kits, and every CPTS's campaigns."""
 
 from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .safe_html import KIT_RICH_TEXT_FEATURES, is_link_allowed, rich_text_clean
 
 
 class PreventionTheme(models.Model):
@@ -57,6 +60,8 @@ class CampaignKit(models.Model):
         return f"{self.title} (v{self.version})"
 
     def save(self, *args, **kwargs):
+        # Kits reach CPTS pages: their HTML keeps only what Wagtail's editor accepts.
+        self.body = rich_text_clean(self.body, features=KIT_RICH_TEXT_FEATURES)
         # Any edit of a published kit is a new version, offered to CPTS that adopted it.
         if self.pk and CampaignKit.objects.filter(pk=self.pk, is_published=True).exists():
             previous = CampaignKit.objects.get(pk=self.pk)
@@ -69,6 +74,18 @@ class CampaignKit(models.Model):
             ) != (self.title, self.summary, self.body, self.suggested_indicators, self.materials):
                 self.version = previous.version + 1
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if not isinstance(self.materials, list) or not all(
+            isinstance(item, dict) and isinstance(item.get("title"), str) and isinstance(item.get("url"), str)
+            for item in self.materials
+        ):
+            raise ValidationError({"materials": _('Chaque support est {"title": …, "url": …}.')})
+        refused = ", ".join(item["url"] for item in self.materials if not is_link_allowed(item["url"]))
+        if refused:
+            message = _("Lien refusé (%(urls)s) : seuls http://, https:// et mailto: sont acceptés.")
+            raise ValidationError({"materials": message % {"urls": refused[:200]}})
 
 
 class NetworkCampaign(models.Model):

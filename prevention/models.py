@@ -16,6 +16,7 @@ from content.models.pages import CPTSPage
 from network.vocabulary import Profession
 
 from .blocks import ActionsBlock, IndicatorsBlock, Unit
+from .forms import CampaignPageForm
 from .validators import validate_no_nir
 
 
@@ -90,11 +91,16 @@ class CampaignPage(CPTSPage):
     )
     actions = StreamField(ActionsBlock(), blank=True, verbose_name=_("actions"))
     indicators = StreamField(IndicatorsBlock(), blank=True, verbose_name=_("indicateurs"))
+    # The kit lives in the public schema, this page in a CPTS's: no database
+    # constraint across schemas, and deleting a kit leaves the campaign (now the
+    # CPTS's own) untouched instead of cascading into tables the public schema
+    # does not have. A dangling kit_id only means "no update will be offered".
     kit = models.ForeignKey(
         "network.CampaignKit",
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
         related_name="+",
         editable=False,
     )
@@ -144,10 +150,16 @@ class CampaignPage(CPTSPage):
     ]
     parent_page_types = ["prevention.CampaignIndexPage"]
     subpage_types: list[str] = []
+    base_form_class = CampaignPageForm
 
     class Meta:
         verbose_name = _("campagne de prévention")
         verbose_name_plural = _("campagnes de prévention")
+
+    def clean_fields(self, exclude=None):
+        # The kit is set by adoption, never typed, and may have been deleted by
+        # the federation since: its existence is not the editor's problem.
+        super().clean_fields(exclude={*(exclude or ()), "kit"})
 
     @property
     def theme_code(self) -> str:
@@ -173,7 +185,9 @@ class CampaignPage(CPTSPage):
         from content.selectors.territory import territory_population
 
         errors = {}
-        if not self.whole_territory and self.pk:
+        # Checked on a new page too (its communes are held in memory by
+        # modelcluster): a publish must never reach the database with them.
+        if not self.whole_territory:
             territory = set(TerritoryCommune.objects.values_list("commune_id", flat=True))
             outside = [c for c in self.communes.all() if c.code not in territory]
             if outside:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Page
 
+from content.blocks import RICH_TEXT_FEATURES
 from content.models import HomePage
 from network.prevention import CampaignKit, NetworkCampaign
+from network.safe_html import is_link_allowed, rich_text_clean
 from tenants.selectors import current_cpts
 
 from .models import CampaignIndexPage, CampaignPage
@@ -26,8 +29,14 @@ def _target_summary(page: CampaignPage) -> str:
 
 
 @transaction.atomic
-def campaign_publish_copy(*, page: CampaignPage) -> NetworkCampaign:
-    """Write (or refresh) the public copy of a live campaign of the current CPTS."""
+def campaign_publish_copy(*, page: CampaignPage) -> NetworkCampaign | None:
+    """Write (or refresh) the public copy of a live campaign of the current CPTS.
+
+    A private campaign (under a view restriction) has no public copy: it is withdrawn.
+    """
+    if page.get_view_restrictions().exists():
+        campaign_withdraw_copy(page_id=page.pk)
+        return None
     indicators = [block.block.get_api_representation(block.value) for block in page.indicators]
     copy, _ = NetworkCampaign.objects.update_or_create(
         cpts_id=current_cpts().pk,
@@ -42,7 +51,8 @@ def campaign_publish_copy(*, page: CampaignPage) -> NetworkCampaign:
             "target": _target_summary(page)[:300],
             "professions": list(page.professions),
             "indicators": indicators,
-            "kit_id": page.kit_id,
+            # The kit may have been deleted since adoption (no constraint across schemas).
+            "kit_id": CampaignKit.objects.filter(pk=page.kit_id).values_list("pk", flat=True).first(),
         },
     )
     return copy
@@ -51,7 +61,7 @@ def campaign_publish_copy(*, page: CampaignPage) -> NetworkCampaign:
 def campaign_copies_rebuild() -> int:
     """Rewrite the public copies of every live campaign of the current CPTS (a restored CPTS)."""
     NetworkCampaign.objects.filter(cpts_id=current_cpts().pk).delete()
-    pages = CampaignPage.objects.live()
+    pages = CampaignPage.objects.live().public()
     for page in pages:
         campaign_publish_copy(page=page)
     return len(pages)
@@ -60,6 +70,15 @@ def campaign_copies_rebuild() -> int:
 def campaign_withdraw_copy(*, page_id: int) -> None:
     """A campaign unpublished or deleted leaves the network's listing."""
     NetworkCampaign.objects.filter(cpts_id=current_cpts().pk, page_id=page_id).delete()
+
+
+@transaction.atomic
+def campaign_copies_privacy_follow(*, section: Page) -> int:
+    """A view restriction added to or removed from ``section``: its campaigns' copies follow."""
+    pages = CampaignPage.objects.live().descendant_of(section, inclusive=True)
+    for page in pages:
+        campaign_publish_copy(page=page)
+    return len(pages)
 
 
 @transaction.atomic
@@ -75,15 +94,12 @@ def kit_adopt(*, kit: CampaignKit) -> CampaignPage:
         title=kit.title,
         theme=kit.theme,
         summary=kit.summary,
-        body=kit.body,
+        body=_kit_body(kit),
         start=today,
         end=today.replace(year=today.year + 1),
         live=False,
         indicators=[_indicator_from_kit(item) for item in kit.suggested_indicators],
-        actions=[
-            {"type": "material", "value": {"title": m["title"], "url": m["url"], "document": None}}
-            for m in kit.materials
-        ],
+        actions=_kit_materials(kit),
         kit=kit,
         kit_version=kit.version,
     )
@@ -93,23 +109,41 @@ def kit_adopt(*, kit: CampaignKit) -> CampaignPage:
 
 
 def kit_update_offer(*, page: CampaignPage) -> CampaignKit | None:
-    """The newer version of the kit a campaign came from, if any (offered, never applied alone)."""
-    if page.kit_id and page.kit.version > (page.kit_version or 0):
-        return page.kit
-    return None
+    """The newer version of the kit a campaign came from, if any (offered, never applied alone).
+
+    A kit the federation has since deleted offers nothing: the campaign is the CPTS's own.
+    """
+    if not page.kit_id:
+        return None
+    return CampaignKit.objects.filter(pk=page.kit_id, version__gt=page.kit_version or 0).first()
 
 
 @transaction.atomic
 def kit_update_apply(*, page: CampaignPage) -> CampaignPage:
     """Bring the kit's new texts into a new draft; the coordinator reviews and publishes it."""
-    kit = page.kit
+    kit = kit_update_offer(page=page)
+    if kit is None:
+        return page
     draft = page.get_latest_revision_as_object()
-    draft.title, draft.summary, draft.body = kit.title, kit.summary, kit.body
+    draft.title, draft.summary, draft.body = kit.title, kit.summary, _kit_body(kit)
     draft.kit_version = kit.version
     page.kit_version = kit.version
     page.save(update_fields=["kit_version"])
     draft.save_revision()
     return draft
+
+
+def _kit_body(kit: CampaignKit) -> str:
+    """The kit's text under the campaign editor's own rules, whatever was stored before they applied."""
+    return rich_text_clean(kit.body, features=RICH_TEXT_FEATURES)
+
+
+def _kit_materials(kit: CampaignKit) -> list[dict]:
+    return [
+        {"type": "material", "value": {"title": m["title"], "url": m["url"], "document": None}}
+        for m in kit.materials
+        if isinstance(m, dict) and is_link_allowed(str(m.get("url", "")))
+    ]
 
 
 def _indicator_from_kit(item: dict) -> dict:

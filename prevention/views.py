@@ -13,9 +13,7 @@ from .services import kit_adopt, kit_update_apply, kit_update_offer
 
 
 def kit_index(request):
-    adopted = {
-        page.kit_id: page for page in CampaignPage.objects.filter(kit__isnull=False).select_related("kit")
-    }
+    adopted = {page.kit_id: page for page in CampaignPage.objects.filter(kit_id__isnull=False)}
     kits = CampaignKit.objects.filter(is_published=True).select_related("theme")
     rows = [
         {
