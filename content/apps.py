@@ -10,7 +10,8 @@ class ContentConfig(AppConfig):
     def ready(self) -> None:
         from django_tenants.signals import post_schema_sync
 
-        from . import signals
+        from . import admin_base_url, signals
 
         post_schema_sync.connect(signals.provision_site, dispatch_uid="content.provision_site")
         signals.connect_internships()
+        admin_base_url.install()
