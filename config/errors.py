@@ -17,12 +17,19 @@ from config.api_errors import error_body
 RETRY_AFTER_SECONDS = 5
 
 
-def _is_api(request) -> bool:
+def is_api(request) -> bool:
     return request.path.startswith("/api/")
 
 
+def bad_request(request, exception=None, *, message: str = "Requête invalide."):
+    """400: JSON under /api/, a French page elsewhere (Django's handler400 too)."""
+    if is_api(request):
+        return JsonResponse(error_body(400, "invalid", message), status=400)
+    return HttpResponse(loader.get_template("400.html").render({"message": message}), status=400)
+
+
 def not_found(request, exception=None):
-    if _is_api(request):
+    if is_api(request):
         from config.api_errors import json_not_found
 
         return json_not_found(request, exception)
@@ -40,7 +47,7 @@ def server_error(request):
     else:
         status, code, message = 500, "server_error", "Erreur interne ; elle a été signalée."
         template = "500.html"
-    if _is_api(request):
+    if is_api(request):
         response = JsonResponse(error_body(status, code, message), status=status)
     else:
         # Rendered without a request: no context processor may touch the database.

@@ -8,6 +8,7 @@ from config.media import media_urlpatterns
 from network.views import federation_home
 from search.views import internship_search_page
 
+handler400 = "config.errors.bad_request"
 handler404 = "config.errors.not_found"
 handler500 = "config.errors.server_error"
 

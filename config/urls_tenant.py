@@ -11,6 +11,7 @@ from content import apis
 from content.api import api_router
 from content.search_views import site_search_page
 
+handler400 = "config.errors.bad_request"
 handler404 = "config.errors.not_found"
 handler500 = "config.errors.server_error"
 

@@ -1,6 +1,7 @@
 """The headless API of one CPTS site (its own host, its own schema)."""
 
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -9,9 +10,37 @@ from config.api_errors import error_body
 
 from .preview import preview_page
 
+# Beyond these, Wagtail's API failed with a 500: an offset past PostgreSQL's
+# bigint, and a search of a few hundred words (its query parser recurses per word).
+MAX_OFFSET = 1_000_000
+MAX_SEARCH_CHARS = 300
+MAX_SEARCH_WORDS = 32
+
+
+def check_listing_parameters(params) -> None:
+    """Refuse, as a 400, what Wagtail's listing would turn into a server error."""
+    offset = params.get("offset", "0")
+    if offset.isdigit() and int(offset) > MAX_OFFSET:
+        raise BadRequestError(f"offset ne peut dépasser {MAX_OFFSET}.")
+    if params.get("search_operator", "and") not in ("and", "or"):
+        raise BadRequestError("search_operator vaut « and » ou « or ».")
+    search = params.get("search", "")
+    if len(search) > MAX_SEARCH_CHARS or len(search.split()) > MAX_SEARCH_WORDS:
+        raise BadRequestError(
+            f"search est limité à {MAX_SEARCH_WORDS} mots et {MAX_SEARCH_CHARS} caractères."
+        )
+
 
 class ProjectErrorsMixin:
-    """Wagtail's API answers errors as ``{"message": …}``; here they take the project's one format."""
+    """Wagtail's API answers errors as ``{"message": …}``; here they take the project's one format.
+
+    It also refuses, before Wagtail reads them, listing parameters that would
+    end in a server error (``check_listing_parameters``).
+    """
+
+    def listing_view(self, request):
+        check_listing_parameters(request.GET)
+        return super().listing_view(request)
 
     def handle_exception(self, exc):
         response = super().handle_exception(exc)

@@ -99,7 +99,7 @@ class CampaignFiltersSerializer(serializers.Serializer):
     start = serializers.DateField(required=False, help_text="Campagnes en cours à partir de cette date.")
     end = serializers.DateField(required=False, help_text="Campagnes commencées au plus tard à cette date.")
     year = serializers.IntegerField(required=False, min_value=2019, max_value=2100)
-    page = serializers.IntegerField(required=False, min_value=1, default=1)
+    page = serializers.IntegerField(required=False, min_value=1, max_value=10_000, default=1)
     page_size = serializers.IntegerField(
         required=False,
         min_value=1,

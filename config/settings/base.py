@@ -100,6 +100,8 @@ ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",
 ]
 
 MIDDLEWARE = [
+    # First: a NUL byte never reaches routing or a view; API 500s stay JSON.
+    "config.middleware.RequestGuardMiddleware",
     "tenants.middleware.CPTSHostMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",

@@ -1,0 +1,53 @@
+"""Edge guards of both hosts: input PostgreSQL can never take, and JSON 500s under /api/.
+
+``RequestGuardMiddleware`` runs first. A NUL byte (``%00``) in a path or a
+query string can reach no valid answer (PostgreSQL refuses NUL in text), so
+it is a 400 before any view sees it: JSON under ``/api/``, a French page
+elsewhere. A view's unexpected exception under ``/api/`` is answered in the
+project's JSON error format even with ``DEBUG=True`` (the technical page is
+HTML that no API client can read); it is still logged and signalled as
+Django does.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from urllib.parse import unquote_to_bytes
+
+from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
+from django.core.signals import got_request_exception
+from django.http import Http404, HttpRequest, HttpResponse
+
+from config.errors import bad_request, is_api, server_error
+
+logger = logging.getLogger("django.request")
+CLIENT_ERRORS = (Http404, PermissionDenied, SuspiciousOperation, BadRequest)
+
+
+def has_nul_byte(request: HttpRequest) -> bool:
+    return "\x00" in request.path_info or b"\x00" in unquote_to_bytes(request.META.get("QUERY_STRING", ""))
+
+
+class RequestGuardMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if has_nul_byte(request):
+            return bad_request(request, message="Requête invalide : caractère nul dans l'adresse.")
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not is_api(request) or isinstance(exception, CLIENT_ERRORS):
+            return None
+        got_request_exception.send(sender=self.__class__, request=request)
+        logger.error(
+            "Internal Server Error: %s",
+            request.path,
+            exc_info=exception,
+            extra={"status_code": 500, "request": request},
+        )
+        response = server_error(request)
+        response._has_been_logged = True  # logged above, with the traceback
+        return response
