@@ -5,6 +5,8 @@ import io
 
 from rest_framework.renderers import BaseRenderer
 
+from config.spreadsheets import spreadsheet_cell
+
 
 class CSVRenderer(BaseRenderer):
     """Renders a list of flat dicts; the view decides which rows a CSV export holds."""
@@ -30,5 +32,5 @@ class CSVRenderer(BaseRenderer):
 
 def _cell(value):
     if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
-    return value
+        value = ", ".join(str(v) for v in value)
+    return spreadsheet_cell(value)

@@ -310,9 +310,9 @@ class ContactFormField(AbstractFormField):
 
 
 class ContactPage(AbstractEmailForm):
-    base_form_class = CPTSFormPageForm
-
     """A contact form; submissions are kept in the CPTS's own schema."""
+
+    base_form_class = CPTSFormPageForm
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
     thank_you_text = RichTextField(_("message de remerciement"), blank=True)
@@ -335,3 +335,9 @@ class ContactPage(AbstractEmailForm):
 
     class Meta:
         verbose_name = _("contact")
+
+    def get_submissions_list_view_class(self):
+        # Imported here: Wagtail's forms views import models, which are loading now.
+        from content.form_exports import ContactSubmissionsListView
+
+        return ContactSubmissionsListView
