@@ -34,6 +34,7 @@ class ACIContractForm(forms.Form):
         required=False,
         # An HTML date input only reads ISO dates, whatever the language.
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("Le jour de la signature, jamais une date à venir."),
     )
     aci_optional_missions = forms.MultipleChoiceField(
         label=_("Missions optionnelles engagées"),

@@ -54,10 +54,22 @@ class LineResolution:
         return self.candidates[0] if self.status == Status.RESOLVED else None
 
 
+# A territory counts tens of communes, rarely a few hundred: beyond these a
+# list is a mistake (a whole department's export), and resolving it took
+# seconds and answered megabytes.
+MAX_IMPORT_ENTRIES = 1_000
+MAX_IMPORT_BYTES = 200 * 1024
+
+
 def decode_upload(data: bytes) -> str:
     """UTF-8 (with or without BOM) or, failing that, Windows-1252/Latin-1 exports."""
     if not data.strip():
         raise ValidationError(_("Le fichier est vide."))
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ValidationError(
+            _("Fichier trop volumineux (%(kb)d Ko) : %(max)d Ko au plus, soit une liste de communes.")
+            % {"kb": len(data) // 1024, "max": MAX_IMPORT_BYTES // 1024}
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -172,9 +184,19 @@ def _split_two(normalized: str, departments: set[str], entry: str) -> list[LineR
 
 def resolve_communes(text: str, *, departments: set[str] | None = None) -> list[LineResolution]:
     """Resolve every entry of a pasted list or an uploaded file's text."""
+    if len(text.encode("utf-8")) > MAX_IMPORT_BYTES:
+        raise ValidationError(_("Texte trop long : %(max)d Ko au plus.") % {"max": MAX_IMPORT_BYTES // 1024})
     entries = split_entries(text)
     if not entries:
         raise ValidationError(_("Aucune commune trouvée dans le texte fourni."))
+    if len(entries) > MAX_IMPORT_ENTRIES:
+        raise ValidationError(
+            _(
+                "%(n)d communes dans la liste : %(max)d au plus par import. "
+                "Importez-la en plusieurs fois, par département par exemple."
+            )
+            % {"n": len(entries), "max": MAX_IMPORT_ENTRIES}
+        )
     results: list[LineResolution] = []
     for entry in entries:
         results.extend(resolve_entry(entry, departments or set()))

@@ -96,6 +96,31 @@ class CPTS(TenantMixin):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        """Milestones are facts of the past, and the stage says what the contract says.
+
+        A signature dated in 2999 would move the contract year (hence the
+        funding figures) while the stage said otherwise.
+        """
+        from django.core.exceptions import ValidationError
+        from django.utils import timezone
+
+        super().clean()
+        today = timezone.localdate()
+        errors = {}
+        for field in ("letter_of_intent_on", "health_project_validated_on", "aci_signed_on"):
+            value = getattr(self, field)
+            if value and value > today:
+                errors[field] = _(
+                    "Date à venir (%(date)s) : une étape se date le jour où elle a eu lieu."
+                ) % {"date": value.strftime("%d/%m/%Y")}
+        if self.aci_signed_on and self.stage != Stage.ACI_SIGNED:
+            errors.setdefault("stage", _("Un contrat ACI signé place la CPTS à l'étape « ACI signé »."))
+        if self.stage == Stage.ACI_SIGNED and not self.aci_signed_on:
+            errors.setdefault("aci_signed_on", _("L'étape « ACI signé » demande la date de signature."))
+        if errors:
+            raise ValidationError(errors)
+
     def contract_year(self, on=None) -> int | None:
         """1 in the year of signature, 2 the next, …; None without a signed contract."""
         from django.utils import timezone

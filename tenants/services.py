@@ -168,6 +168,12 @@ def cpts_update(*, cpts: CPTS, **fields) -> CPTS:
     unknown = set(fields) - UPDATABLE_FIELDS
     if unknown:
         raise ValidationError({name: _("Ce champ ne peut pas être modifié.") for name in sorted(unknown)})
+    if "aci_signed_on" in fields and "stage" not in fields:
+        # Signing (or un-signing) the contract is the stage change: keep the two together.
+        if fields["aci_signed_on"]:
+            fields["stage"] = Stage.ACI_SIGNED
+        elif cpts.stage == Stage.ACI_SIGNED:
+            fields["stage"] = Stage.HEALTH_PROJECT_VALIDATED
     for field, value in fields.items():
         setattr(cpts, field, value)
     cpts.full_clean()

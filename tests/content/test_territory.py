@@ -79,6 +79,22 @@ def test_import_of_an_empty_file_says_so(alpha, alpha_client):
     assert "Le fichier est vide." in response.content.decode()
 
 
+def test_import_of_a_huge_list_is_refused_with_a_message(alpha, alpha_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    login(alpha_client, alpha)
+    lines = "\n".join(["Metz"] * 3000)
+    response = alpha_client.post("/admin/territory/import/", {"text": lines})
+    assert response.status_code == 200
+    assert "3000 communes dans la liste : 1000 au plus" in response.content.decode()
+    big = SimpleUploadedFile("dept.csv", ("57463\n" * 50_000).encode())
+    response = alpha_client.post("/admin/territory/import/", {"file": big})
+    assert "Fichier trop volumineux" in response.content.decode()
+    # A list of ordinary size still gets its preview: the refusals above can fail.
+    response = alpha_client.post("/admin/territory/import/", {"text": "\n".join(["Metz"] * 900)})
+    assert "Vérifier" in response.content.decode()
+
+
 def test_overlap_is_flagged_on_both_sides(alpha, beta, alpha_client, beta_client):
     login(alpha_client, alpha)
     login(beta_client, beta)
