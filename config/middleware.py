@@ -1,4 +1,4 @@
-"""Edge guards of both hosts: input PostgreSQL can never take, and JSON 500s under /api/.
+"""Edge guards of both hosts: input PostgreSQL can never take, JSON 500s under /api/, headers.
 
 ``RequestGuardMiddleware`` runs first. A NUL byte (``%00``) in a path or a
 query string can reach no valid answer (PostgreSQL refuses NUL in text), so
@@ -50,4 +50,19 @@ class RequestGuardMiddleware:
         )
         response = server_error(request)
         response._has_been_logged = True  # logged above, with the traceback
+        return response
+
+
+class PermissionsPolicyMiddleware:
+    """``Permissions-Policy`` on every answer: browser features no page here uses stay off."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from django.conf import settings
+
+        response = self.get_response(request)
+        if settings.PERMISSIONS_POLICY:
+            response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response

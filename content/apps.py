@@ -14,4 +14,9 @@ class ContentConfig(AppConfig):
 
         post_schema_sync.connect(signals.provision_site, dispatch_uid="content.provision_site")
         signals.connect_internships()
+        from axes.signals import user_locked_out
+
+        from .sign_in import record_lockout
+
+        user_locked_out.connect(record_lockout, dispatch_uid="content.record_lockout")
         admin_base_url.install()

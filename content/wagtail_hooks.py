@@ -7,8 +7,9 @@ from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from . import views
+from . import sign_in_views, views
 from .models import Association, College, Coordinator, Mandate, MissionIndicator, ProfessionCount
+from .sign_in import LOCKED, UNLOCKED
 
 
 @hooks.register("register_admin_urls")
@@ -19,7 +20,29 @@ def cpts_admin_urls():
         path("territory/remove/", views.territory_remove, name="content_territory_remove"),
         path("territory/import/", views.territory_import, name="content_territory_import"),
         path("aci/", views.aci_contract, name="content_aci_contract"),
+        path("sign-ins/", sign_in_views.sign_in_index, name="content_sign_ins"),
+        path(
+            "sign-ins/<int:attempt_id>/unlock/",
+            sign_in_views.sign_in_unlock_view,
+            name="content_sign_in_unlock",
+        ),
     ]
+
+
+@hooks.register("register_settings_menu_item")
+def sign_ins_menu_item():
+    return AdminOnlyMenuItem(_("Connexions"), reverse("content_sign_ins"), icon_name="lock", order=900)
+
+
+@hooks.register("register_log_actions")
+def sign_in_log_actions(actions):
+    actions.register_action(LOCKED, _("Connexion bloquée"), _("Connexion bloquée après trop d'échecs"))
+    actions.register_action(UNLOCKED, _("Connexion débloquée"), _("Connexion débloquée"))
+
+
+class AdminOnlyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
 
 
 @hooks.register("register_admin_menu_item")

@@ -19,6 +19,7 @@ Clients
 """
 
 from dataclasses import dataclass
+from urllib.parse import quote
 
 import pytest
 from django.db import connection
@@ -137,5 +138,17 @@ def login(client: Client, tenant: TestCPTS) -> None:
 def federation_staff_client(federation_client, django_user_model) -> Client:
     """The federation host, signed in as a federation administrator (public schema)."""
     django_user_model.objects.create_superuser("fed", "fed@federation.test", "pw-fed-123")
-    assert federation_client.login(username="fed", password="pw-fed-123")
+    response = federation_client.post("/admin/login/", {"username": "fed", "password": "pw-fed-123"})
+    assert response.status_code == 302, response.content[:500]
     return federation_client
+
+
+def server_url(name: str) -> str:
+    """A ``DATABASE_URL`` for database ``name`` on the test run's own server (for subprocesses)."""
+    db = connection.settings_dict
+    auth = quote(db["USER"] or "") + (f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else "")
+    if (db["HOST"] or "").startswith("/"):
+        return f"postgresql://{auth}@/{name}?host={quote(db['HOST'])}" + (
+            f"&port={db['PORT']}" if db["PORT"] else ""
+        )
+    return f"postgresql://{auth}@{db['HOST']}:{db['PORT'] or 5432}/{name}"

@@ -5,6 +5,7 @@ TENANT_APPS after its first migration leaves tables in the wrong schemas.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +41,9 @@ SHARED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "corsheaders",
+    "csp",
+    # Sign-in attempts, in both lists: each schema counts and locks its own.
+    "axes",
 ]
 
 # Apps whose tables live in every CPTS schema. Wagtail is here only: the public
@@ -66,6 +70,7 @@ TENANT_APPS = [
     "wagtail_modeladmin",
     "modelcluster",
     "taggit",
+    "axes",
 ]
 
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
@@ -112,6 +117,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "config.middleware.PermissionsPolicyMiddleware",
+    # Last, as django-axes requires: turns a locked-out sign-in into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # --- Database ------------------------------------------------------------------
@@ -206,6 +215,60 @@ TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
 
+# --- Headers -----------------------------------------------------------------------
+
+# The public theme, the students' search and the APIs run no script and no
+# inline style: they are served under a strict, enforced policy. Wagtail's and
+# Django's admins and the Redoc pages still carry inline styles (and Redoc
+# its CDN script): they get the same policy as report-only, so violations show
+# in the browser's console without breaking an editor's work.
+_STRICT_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/", "/api/v2/docs/", "/api/network/docs/"],
+    "DIRECTIVES": _STRICT_POLICY,
+}
+CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": _STRICT_POLICY}
+# Features no page of the product uses, refused to any script that would.
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+REFERRER_POLICY = "same-origin"
+SECURE_REFERRER_POLICY = REFERRER_POLICY
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "SAMEORIGIN"
+
+# --- Sign-in ---------------------------------------------------------------------
+
+# django-axes, first backend: it refuses a locked-out account or address before
+# any password is checked. Its tables live in every schema (SHARED_APPS and
+# TENANT_APPS), so failures at Metz count at Metz only: a lockout there never
+# blocks the same e-mail at Strasbourg or on the federation's admin.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+# Either the account or the client address reaching the limit locks: guessing
+# one account from many addresses, or many accounts from one address.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_TEMPLATE = "locked_out.html"
+AXES_HTTP_RESPONSE_CODE = 429
+# Behind a reverse proxy set AXES_IPWARE_PROXY_COUNT (production.py reads it):
+# otherwise every visitor shares the proxy's address.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -269,6 +332,8 @@ LOGGING = {
         "pgserver": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "elastic_transport": {"level": "WARNING"},
+        # django-axes announces itself at every start; its lockouts are warnings and stay.
+        "axes.apps": {"level": "WARNING"},
     },
 }
 

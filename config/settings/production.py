@@ -16,9 +16,32 @@ if not os.environ.get("ALLOWED_HOSTS"):
 
 DEBUG = False
 SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "") == "1"
-SESSION_COOKIE_SECURE = os.environ.get("PUBLIC_SCHEME", "https") == "https"
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+HTTPS = os.environ.get("PUBLIC_SCHEME", "https") == "https"
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_HTTPONLY = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = HTTPS and os.environ.get("SECURE_SSL_REDIRECT", "1") == "1"
+# HSTS on every host (the federation's and each CPTS's). includeSubDomains and
+# preload bind every subdomain of a domain the install may not own (a CPTS's
+# own domain name): off unless the operator says so for the domains they run.
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000")) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = os.environ.get("SECURE_HSTS_INCLUDE_SUBDOMAINS", "") == "1"
+SECURE_HSTS_PRELOAD = os.environ.get("SECURE_HSTS_PRELOAD", "") == "1"
+SILENCED_SYSTEM_CHECKS = [
+    # Decided above, per deployment (SECURE_HSTS_INCLUDE_SUBDOMAINS, SECURE_HSTS_PRELOAD).
+    "security.W005",
+    "security.W021",
+    # SAMEORIGIN, not DENY: Wagtail's live preview shows the page in a frame of the admin.
+    "security.W019",
+]
+# drf-spectacular's deploy check builds a schema of ROOT_URLCONF in the public
+# schema: neither documented schema (each host serves its own, from its own
+# urlconf, and tests/test_api_fuzz.py checks both on their hosts).
+SPECTACULAR_SETTINGS = {**SPECTACULAR_SETTINGS, "ENABLE_DJANGO_DEPLOY_CHECK": False}  # noqa: F405
+# The client address for sign-in lockouts, behind this many trusted proxies.
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "1"))
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {

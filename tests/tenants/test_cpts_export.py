@@ -12,7 +12,6 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from urllib.parse import quote
 
 import psycopg
 import pytest
@@ -29,18 +28,9 @@ from prevention.models import CampaignIndexPage, CampaignPage
 from tenants.models import CPTS
 from tenants.selectors import cpts_content_summary
 from tenants.services import cpts_create, cpts_export
+from tests.conftest import server_url
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _server_url(name: str) -> str:
-    db = connection.settings_dict
-    auth = quote(db["USER"] or "") + (f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else "")
-    if (db["HOST"] or "").startswith("/"):
-        return f"postgresql://{auth}@/{name}?host={quote(db['HOST'])}" + (
-            f"&port={db['PORT']}" if db["PORT"] else ""
-        )
-    return f"postgresql://{auth}@{db['HOST']}:{db['PORT'] or 5432}/{name}"
 
 
 def _admin(sql: str) -> None:
@@ -127,7 +117,7 @@ def test_an_exported_cpts_is_the_same_in_another_install(exported, tmp_path):
     _admin(f'CREATE DATABASE "{other}"')
     env = {
         **os.environ,
-        "DATABASE_URL": _server_url(other),
+        "DATABASE_URL": server_url(other),
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "MEDIA_ROOT": str(tmp_path / "media-b"),
     }

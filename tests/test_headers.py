@@ -1,0 +1,57 @@
+"""Security headers on both hosts, and Django's deployment checklist with the production settings."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_public_pages_are_served_under_an_enforced_strict_policy(alpha_client, federation_client):
+    for client, path in [(alpha_client, "/"), (federation_client, "/"), (federation_client, "/stages/")]:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        policy = response["Content-Security-Policy"]
+        assert "script-src 'self'" in policy and "object-src 'none'" in policy
+        assert "unsafe-inline" not in policy
+        assert response["Permissions-Policy"].startswith("camera=()")
+        assert response["X-Content-Type-Options"] == "nosniff"
+        # The theme itself has nothing the policy would block: no inline script or style.
+        page = response.content.decode()
+        assert "<script" not in page and "style=" not in page and "<style" not in page
+
+
+def test_the_admins_get_the_policy_as_report_only(alpha_client, federation_client):
+    for client in (alpha_client, federation_client):
+        response = client.get("/admin/login/")
+        assert "Content-Security-Policy" not in response
+        assert "script-src 'self'" in response["Content-Security-Policy-Report-Only"]
+
+
+def test_the_deployment_checklist_passes_with_the_production_settings(db, tmp_path):
+    from django.db import connection
+
+    from tests.conftest import server_url
+
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(64),
+        "ALLOWED_HOSTS": ".cpts.example.org,federation.example.org",
+        "FEDERATION_HOSTS": "federation.example.org",
+        "CPTS_DATA_DIR": str(tmp_path),
+        # drf-spectacular's check builds the API schemas, which reads the database.
+        "DATABASE_URL": server_url(connection.settings_dict["NAME"]),
+    }
+    done = subprocess.run(  # noqa: S603 - our own manage.py, fixed arguments
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert "no issues" in done.stdout
