@@ -336,6 +336,31 @@ class ContactPage(AbstractEmailForm):
     class Meta:
         verbose_name = _("contact")
 
+    def get_form(self, *args, **kwargs):
+        from content.contact import harden_contact_form
+
+        return harden_contact_form(super().get_form(*args, **kwargs))
+
+    def process_form_submission(self, form):
+        from content.contact import HONEYPOT_FIELD
+
+        form.cleaned_data.pop(HONEYPOT_FIELD, None)  # never stored nor mailed
+        return super().process_form_submission(form)
+
+    def serve(self, request, *args, **kwargs):
+        from django.template.response import TemplateResponse
+
+        from content.contact import contact_post_refusal
+
+        refusal = contact_post_refusal(request) if request.method == "POST" else None
+        if refusal is None:
+            return super().serve(request, *args, **kwargs)
+        # The visitor's text comes back in the form, with the reason.
+        form = self.get_form(request.POST, page=self, user=request.user)
+        form.add_error(None, refusal.message)
+        context = {**self.get_context(request), "form": form}
+        return TemplateResponse(request, self.get_template(request), context, status=refusal.status)
+
     def get_submissions_list_view_class(self):
         # Imported here: Wagtail's forms views import models, which are loading now.
         from content.form_exports import ContactSubmissionsListView
