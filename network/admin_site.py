@@ -1,28 +1,10 @@
-"""The federation's admin site: Django's admin plus the coverage dashboard."""
+"""The federation's admin app: Django's admin, on the site of ``network.federation_admin_site``."""
 
-from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
-from django.urls import path
-from django.utils.translation import gettext_lazy as _
-
-
-class FederationAdminSite(admin.AdminSite):
-    site_header = _("Fédération des CPTS")
-    site_title = _("Fédération des CPTS")
-    index_title = _("Administration du réseau")
-
-    def get_urls(self):
-        from .admin_views import campaigns_dashboard, coverage_dashboard
-
-        return [
-            path("coverage/", self.admin_view(coverage_dashboard), name="network_coverage"),
-            path("campaigns/", self.admin_view(campaigns_dashboard), name="network_campaigns"),
-            *super().get_urls(),
-        ]
 
 
 class FederationAdminConfig(AdminConfig):
-    default_site = "network.admin_site.FederationAdminSite"
+    default_site = "network.federation_admin_site.FederationAdminSite"
 
     def ready(self) -> None:
         super().ready()  # autodiscovers every app's admin.py, tenant apps included

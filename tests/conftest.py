@@ -134,12 +134,26 @@ def login(client: Client, tenant: TestCPTS) -> None:
     assert response.status_code == 302, response.content[:500]
 
 
+def totp_now(secret: str) -> str:
+    """The code an authenticator app shows now for a base32 ``secret``."""
+    from base64 import b32decode
+
+    from django_otp.oath import totp
+
+    return f"{totp(b32decode(secret)):06d}"
+
+
 @pytest.fixture
 def federation_staff_client(federation_client, django_user_model) -> Client:
-    """The federation host, signed in as a federation administrator (public schema)."""
-    django_user_model.objects.create_superuser("fed", "fed@federation.test", "pw-fed-123")
-    response = federation_client.post("/admin/login/", {"username": "fed", "password": "pw-fed-123"})
-    assert response.status_code == 302, response.content[:500]
+    """The federation host, signed in as a federation administrator with both factors (public schema)."""
+    from network.second_factor import second_factor_enrol
+
+    user = django_user_model.objects.create_superuser("fed", "fed@federation.test", "pw-fed-123")
+    factor = second_factor_enrol(user=user)
+    response = federation_client.post(
+        "/admin/login/", {"username": "fed", "password": "pw-fed-123", "otp_token": totp_now(factor.secret)}
+    )
+    assert response.status_code == 302, response.content[:2000]
     return federation_client
 
 

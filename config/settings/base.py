@@ -42,6 +42,10 @@ SHARED_APPS = [
     "drf_spectacular",
     "corsheaders",
     "csp",
+    # Second factor of federation staff (network.second_factor).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Sign-in attempts, in both lists: each schema counts and locks its own.
     "axes",
 ]
@@ -115,6 +119,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "network.middleware.FederationOTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -256,6 +261,9 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Federation staff sign in with a second factor (network.second_factor).
+FEDERATION_REQUIRE_2FA = os.environ.get("FEDERATION_REQUIRE_2FA", "1") == "1"
+OTP_TOTP_ISSUER = "Fédération des CPTS"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 # Either the account or the client address reaching the limit locks: guessing
 # one account from many addresses, or many accounts from one address.
@@ -279,6 +287,12 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- Wagtail -----------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "CPTS"
+# No Gravatar: the admin would send a hash of every editor's e-mail to a third
+# party on each page, and the policy below refuses images from elsewhere.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor a call to releases.wagtail.org from every CPTS admin's dashboard: upgrades
+# are the operator's decision, made once for the install.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -16,6 +16,7 @@ from content.services import home_page_update, standard_page_publish, territory_
 from content.services.demo import demo_campaigns_load, demo_internships_load, demo_site_load
 from network.prevention import CampaignKit
 from network.resolution import Status, resolve_communes
+from network.second_factor import second_factor_enrol, second_factor_status
 from tenants.models import CPTS
 from tenants.services import cpts_create, public_url
 
@@ -29,8 +30,11 @@ class Command(BaseCommand):
         data = json.loads(FIXTURE.read_text(encoding="utf-8"))
         admin = data["federation_admin"]
         User = get_user_model()
-        if not User.objects.filter(username=admin["username"]).exists():
-            User.objects.create_superuser(admin["username"], admin["email"], admin["password"])
+        federation = User.objects.filter(username=admin["username"]).first()
+        if federation is None:
+            federation = User.objects.create_superuser(admin["username"], admin["email"], admin["password"])
+        if second_factor_status(user=federation) is None:
+            second_factor_enrol(user=federation)
 
         for kit in data["kits"]:
             CampaignKit.objects.get_or_create(
@@ -70,12 +74,16 @@ class Command(BaseCommand):
 
     def _print_access(self, data):
         admin = data["federation_admin"]
+        factor = second_factor_status(user=get_user_model().objects.get(username=admin["username"]))
+        codes = " ".join(factor.recovery_codes[:3]) or "aucun restant (manage.py federation_2fa federation)"
         lines = [
             "",
             "Réseau de démonstration prêt :",
             f"  Fédération       {public_url('localhost')}",
             f"    admin          {public_url('localhost', '/admin/')}   "
             f"{admin['username']} / {admin['password']}",
+            f"    2e facteur     clé {factor.secret} (application d'authentification)",
+            f"                   ou un code de secours : {codes}",
             f"    API            {public_url('localhost', '/api/network/cpts/')}",
             f"    couverture     {public_url('localhost', '/api/network/coverage/departments/57/')}",
             f"    documentation  {public_url('localhost', '/api/network/docs/')}",
