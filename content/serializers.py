@@ -2,6 +2,8 @@
 
 from rest_framework import serializers
 
+from network.serializers import FundingLineSerializer
+
 
 class TerritoryCommuneSerializer(serializers.Serializer):
     code = serializers.CharField()
@@ -61,7 +63,8 @@ class ProfessionCountSerializer(serializers.Serializer):
     profession = serializers.CharField()
     profession_label = serializers.CharField(source="get_profession_display")
     count = serializers.IntegerField()
-    as_of = serializers.DateField()
+    as_of = serializers.DateField(help_text="Date des chiffres.")
+    source = serializers.CharField(help_text="Où ils ont été publiés (vide : saisis par la CPTS).")
 
 
 class GovernanceSerializer(serializers.Serializer):
@@ -95,16 +98,6 @@ class MissionSerializer(serializers.Serializer):
     core = serializers.BooleanField()
     engaged = serializers.BooleanField()
     indicators = IndicatorSerializer(many=True)
-
-
-class FundingLineSerializer(serializers.Serializer):
-    item = serializers.CharField()
-    label = serializers.CharField()
-    fixed = serializers.IntegerField(allow_null=True)
-    variable = serializers.IntegerField(
-        allow_null=True, help_text="Maximum, selon l'atteinte des indicateurs."
-    )
-    total = serializers.IntegerField(allow_null=True)
 
 
 class FundingSerializer(serializers.Serializer):

@@ -20,6 +20,7 @@ from .selectors import (
     cpts_directory,
     funding_by_cpts,
     network_campaigns,
+    uncovered_in_department,
 )
 from .serializers import (
     CampaignFiltersSerializer,
@@ -97,13 +98,12 @@ class RegionCoverageApi(CoverageApi):
 class DepartmentCoverageApi(CoverageApi):
     def get(self, request, code: str):
         try:
-            coverage = coverage_by_department(code.upper())
+            if self.wants_csv():
+                # A department's export lists every commune of it in no CPTS, never cut.
+                return Response(CommuneSerializer(uncovered_in_department(code.upper()), many=True).data)
+            return self.coverage_response(coverage_by_department(code.upper()))
         except Department.DoesNotExist:
             raise NotFound(f"Département inconnu : {code}.") from None
-        if self.wants_csv():
-            # A department's export lists its communes not covered by any CPTS.
-            return Response(CommuneSerializer(coverage.uncovered, many=True).data)
-        return self.coverage_response(coverage)
 
 
 @extend_schema(

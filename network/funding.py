@@ -85,16 +85,26 @@ class FundingLine(models.Model):
 
 @dataclass
 class MissionFunding:
+    """One line of a CPTS's maximum funding.
+
+    ``fixed`` and ``variable`` only where the grid splits the amount that way;
+    ``undivided`` where it gives one amount (operating costs, the crisis
+    mission, every line of the 2019 grid), so no amount is called "fixed"
+    that the grid does not call so.
+    """
+
     item: str
     label: str
     fixed: int | None
     variable: int | None
+    undivided: int | None = None
 
     @property
     def total(self) -> int | None:
-        if self.fixed is None and self.variable is None:
+        parts = [self.fixed, self.variable, self.undivided]
+        if all(part is None for part in parts):
             return None
-        return (self.fixed or 0) + (self.variable or 0)
+        return sum(part or 0 for part in parts)
 
 
 @dataclass
@@ -129,20 +139,26 @@ def max_funding(
         MissionFunding(
             FundingItem.OPERATING,
             str(FundingItem.OPERATING.label),
-            _first_known(lines, FundingItem.OPERATING, FundingPart.TOTAL, FundingPart.FIXED),
             None,
+            None,
+            _first_known(lines, FundingItem.OPERATING, FundingPart.TOTAL, FundingPart.FIXED),
         )
     )
     for mission in engaged:
         label = str(Mission(mission).label)
         if mission == Mission.HEALTH_CRISES:
             part = FundingPart.FIRST_YEAR if contract_year <= 1 else FundingPart.FOLLOWING_YEARS
-            fixed = lines.get((mission, part))
+            # The grid gives the crisis mission one amount a year (and one more in a
+            # serious crisis), with no fixed/variable split.
+            amount = lines.get((mission, part))
             extra = lines.get((mission, FundingPart.SERIOUS_CRISIS)) if serious_crisis else None
-            estimate.lines.append(MissionFunding(mission, label, fixed, extra))
+            undivided = None if amount is None and extra is None else (amount or 0) + (extra or 0)
+            estimate.lines.append(MissionFunding(mission, label, None, None, undivided))
             continue
         if (mission, FundingPart.TOTAL) in lines:
-            estimate.lines.append(MissionFunding(mission, label, lines[(mission, FundingPart.TOTAL)], None))
+            estimate.lines.append(
+                MissionFunding(mission, label, None, None, lines[(mission, FundingPart.TOTAL)])
+            )
         else:
             estimate.lines.append(
                 MissionFunding(

@@ -22,15 +22,21 @@ from tenants.models import CPTS, Domain, Stage
 
 from .models import Department, Region
 
-TIER_BOUNDS = ((40_000, 1), (80_000, 2), (175_000, 3))
+# The ACI's table of funding by community size (accord conventionnel
+# interprofessionnel of 20 June 2019, approved by the arrêté of 21 August 2019):
+# size 1 "< 40 000 habitants", size 2 "entre 40 000 et 80 000", size 3 "entre
+# 80 000 et 175 000", size 4 "> 175 000". Read as the text reads: 40,000 is not
+# "< 40 000", so size 2; 80,000 is the end of "entre 40 000 et 80 000", so size 2;
+# 175,000 is not "> 175 000", so size 3. Each bound is the largest population of its size.
+TIER_UPPER_BOUNDS = ((39_999, 1), (80_000, 2), (175_000, 3))
 OVERLAP_LIMIT = 200
 UNCOVERED_LIMIT = 100
 
 
 def aci_tier(population: int) -> int:
-    """ACI size tier: 1 under 40,000 inhabitants, 2 up to 80,000, 3 up to 175,000, 4 above."""
-    for bound, tier in TIER_BOUNDS:
-        if population < bound or (tier == 3 and population <= bound):
+    """ACI size: 1 under 40,000 inhabitants, 2 from 40,000 to 80,000, 3 to 175,000, 4 above 175,000."""
+    for upper, tier in TIER_UPPER_BOUNDS:
+        if population <= upper:
             return tier
     return 4
 
@@ -42,6 +48,14 @@ _UNIT = "u.is_current AND u.is_unit"
 
 @dataclass
 class CoverageFigures:
+    """Population, and two counts that differ in Paris, Lyon and Marseille only.
+
+    *Units* are what territories are made of: communes, and the 45
+    arrondissements of those three cities instead of the cities themselves.
+    *Communes* are communes: a city with arrondissements counts once, as
+    uncovered only when none of its arrondissements is covered.
+    """
+
     code: str
     name: str
     population: int = 0
@@ -49,6 +63,9 @@ class CoverageFigures:
     units: int = 0
     uncovered_units: int = 0
     overlapping_units: int = 0
+    communes: int = 0
+    uncovered_communes: int = 0
+    overlapping_communes: int = 0
 
     @property
     def covered_share(self) -> float:
@@ -88,6 +105,14 @@ class Coverage:
     lists_cpts: bool = True
 
     @property
+    def uncovered_complete(self) -> bool:
+        return len(self.uncovered) >= self.totals.uncovered_units
+
+    @property
+    def overlaps_complete(self) -> bool:
+        return len(self.overlaps) >= self.totals.overlapping_units
+
+    @property
     def cpts_by_stage(self) -> dict[str, int]:
         counts = {stage.value: 0 for stage in Stage}
         for item in self.cpts:
@@ -104,17 +129,26 @@ class Coverage:
 
 def _figures_by(group_column: str, where: str, params: list) -> dict[str, CoverageFigures]:
     sql = f"""
-    SELECT u.{group_column}, sum(u.population),
-           coalesce(sum(u.population) FILTER (WHERE u.cover_count >= 1), 0),
-           count(*), count(*) FILTER (WHERE u.cover_count = 0), count(*) FILTER (WHERE u.cover_count >= 2)
-    FROM network_commune u
-    WHERE {_UNIT} AND {where}
-    GROUP BY u.{group_column}
+    WITH unit AS (
+        SELECT u.{group_column} AS area, coalesce(u.parent_id, u.code) AS commune,
+               u.population, u.cover_count
+        FROM network_commune u
+        WHERE {_UNIT} AND {where}
+    ), by_commune AS (
+        SELECT area, commune, max(cover_count) AS most FROM unit GROUP BY area, commune
+    )
+    SELECT area, sum(population), coalesce(sum(population) FILTER (WHERE cover_count >= 1), 0),
+           count(*), count(*) FILTER (WHERE cover_count = 0), count(*) FILTER (WHERE cover_count >= 2),
+           (SELECT count(*) FROM by_commune c WHERE c.area = unit.area),
+           (SELECT count(*) FROM by_commune c WHERE c.area = unit.area AND c.most = 0),
+           (SELECT count(*) FROM by_commune c WHERE c.area = unit.area AND c.most >= 2)
+    FROM unit
+    GROUP BY area
     """
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return {
-            row[0]: CoverageFigures(row[0], "", int(row[1] or 0), int(row[2]), row[3], row[4], row[5])
+            row[0]: CoverageFigures(row[0], "", int(row[1] or 0), int(row[2]), *row[3:9])
             for row in cursor.fetchall()
         }
 
@@ -128,30 +162,42 @@ def _sum(code: str, name: str, parts: list[CoverageFigures]) -> CoverageFigures:
         units=sum(p.units for p in parts),
         uncovered_units=sum(p.uncovered_units for p in parts),
         overlapping_units=sum(p.overlapping_units for p in parts),
+        communes=sum(p.communes for p in parts),
+        uncovered_communes=sum(p.uncovered_communes for p in parts),
+        overlapping_communes=sum(p.overlapping_communes for p in parts),
     )
 
 
-def _uncovered(where: str, params: list) -> list[dict]:
+def _uncovered(where: str, params: list, *, limit: int | None = UNCOVERED_LIMIT) -> list[dict]:
     sql = f"""
-    SELECT u.code, u.name, u.population, u.department_id
+    SELECT u.code, u.name, u.population, u.department_id, u.parent_id IS NOT NULL
     FROM network_commune u
     WHERE {_UNIT} AND u.cover_count = 0 AND {where}
-    ORDER BY u.population DESC, u.code LIMIT {UNCOVERED_LIMIT}
+    ORDER BY u.population DESC, u.code {f"LIMIT {int(limit)}" if limit is not None else ""}
     """
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [{"code": c, "name": n, "population": p, "department": d} for c, n, p, d in cursor.fetchall()]
+        return [
+            {
+                "code": code,
+                "name": name,
+                "population": population,
+                "department": department,
+                "kind": "arrondissement" if is_arrondissement else "commune",
+            }
+            for code, name, population, department, is_arrondissement in cursor.fetchall()
+        ]
 
 
 def _overlaps(where: str, params: list) -> list[dict]:
     sql = f"""
-    SELECT u.code, u.name, u.population, u.department_id,
+    SELECT u.code, u.name, u.population, u.department_id, u.parent_id IS NOT NULL,
            array_agg(cp.short_name ORDER BY cp.short_name), array_agg(cp.name ORDER BY cp.short_name)
     FROM network_commune u
     JOIN network_unitclaim uc ON uc.unit_id = u.code
     JOIN tenants_cpts cp ON cp.id = uc.cpts_id
     WHERE {_UNIT} AND u.cover_count >= 2 AND {where}
-    GROUP BY u.code, u.name, u.population, u.department_id
+    GROUP BY u.code, u.name, u.population, u.department_id, u.parent_id
     ORDER BY u.population DESC, u.code LIMIT {OVERLAP_LIMIT}
     """
     with connection.cursor() as cursor:
@@ -162,9 +208,10 @@ def _overlaps(where: str, params: list) -> list[dict]:
                 "name": name,
                 "population": population,
                 "department": department,
+                "kind": "arrondissement" if is_arrondissement else "commune",
                 "cpts": [{"short_name": s, "name": n} for s, n in zip(shorts, names, strict=False)],
             }
-            for code, name, population, department, shorts, names in cursor.fetchall()
+            for code, name, population, department, is_arrondissement, shorts, names in cursor.fetchall()
         ]
 
 
@@ -250,6 +297,12 @@ def coverage_by_region(code: str) -> Coverage:
         overlaps=_overlaps("u.region_id = %s", [code]),
         cpts=cpts_figures(region=code),
     )
+
+
+def uncovered_in_department(code: str) -> list[dict]:
+    """Every unit of a department in no CPTS, most populated first: the export, never cut."""
+    Department.objects.get(code=code)  # DoesNotExist for an unknown code, as the other levels
+    return _uncovered("u.department_id = %s", [code], limit=None)
 
 
 def coverage_by_department(code: str) -> Coverage:

@@ -9,7 +9,10 @@ class CPTSSerializer(serializers.Serializer):
     short_name = serializers.CharField()
     name = serializers.CharField()
     stage = serializers.CharField()
-    tier = serializers.IntegerField(help_text="Tranche ACI (1 à 4) d'après la population du territoire.")
+    tier = serializers.IntegerField(
+        help_text="Taille ACI d'après la population du territoire : 1 (moins de 40 000 habitants), "
+        "2 (de 40 000 à 80 000), 3 (de 80 001 à 175 000), 4 (plus de 175 000)."
+    )
     population = serializers.IntegerField()
     communes = serializers.IntegerField()
     departments = serializers.ListField(child=serializers.CharField())
@@ -29,9 +32,22 @@ class CoverageFiguresSerializer(serializers.Serializer):
     population = serializers.IntegerField()
     covered_population = serializers.IntegerField()
     covered_share = serializers.FloatField()
-    communes = serializers.IntegerField(source="units")
-    uncovered_communes = serializers.IntegerField(source="uncovered_units")
-    overlapping_communes = serializers.IntegerField(source="overlapping_units")
+    communes = serializers.IntegerField(
+        help_text="Communes : Paris, Lyon et Marseille comptent une fois chacune."
+    )
+    uncovered_communes = serializers.IntegerField(
+        help_text="Communes dont aucune partie n'est dans une CPTS (une ville à arrondissements "
+        "en partie couverte n'y est pas)."
+    )
+    overlapping_communes = serializers.IntegerField(
+        help_text="Communes dont une partie est dans deux CPTS ou plus."
+    )
+    units = serializers.IntegerField(
+        help_text="Unités dont les territoires sont faits : les communes, et les 45 arrondissements "
+        "de Paris, Lyon et Marseille à la place de ces trois villes."
+    )
+    uncovered_units = serializers.IntegerField()
+    overlapping_units = serializers.IntegerField()
 
 
 class CommuneSerializer(serializers.Serializer):
@@ -39,6 +55,10 @@ class CommuneSerializer(serializers.Serializer):
     name = serializers.CharField()
     population = serializers.IntegerField()
     department = serializers.CharField()
+    kind = serializers.ChoiceField(
+        choices=["commune", "arrondissement"],
+        help_text="Un arrondissement de Paris, Lyon ou Marseille, ou une commune.",
+    )
 
 
 class CPTSRefSerializer(serializers.Serializer):
@@ -59,9 +79,16 @@ class CoverageSerializer(serializers.Serializer):
     uncovered_communes = CommuneSerializer(
         many=True,
         source="uncovered",
-        help_text="Communes hors de toute CPTS, les plus peuplées d'abord.",
+        help_text="Communes hors de toute CPTS, les plus peuplées d'abord : les 100 premières. "
+        "`uncovered_communes_complete` dit si la liste est entière ; l'export CSV d'un département "
+        "(`?format=csv`) les donne toutes.",
     )
-    overlaps = OverlapSerializer(many=True, help_text="Communes revendiquées par plusieurs CPTS.")
+    uncovered_communes_complete = serializers.BooleanField(source="uncovered_complete")
+    overlaps = OverlapSerializer(
+        many=True,
+        help_text="Communes revendiquées par plusieurs CPTS, les plus peuplées d'abord : 200 au plus.",
+    )
+    overlaps_complete = serializers.BooleanField()
     cpts_by_stage = serializers.DictField(child=serializers.IntegerField())
     cpts_by_tier = serializers.DictField(child=serializers.IntegerField())
     cpts = serializers.SerializerMethodField(
@@ -75,8 +102,15 @@ class CoverageSerializer(serializers.Serializer):
 class FundingLineSerializer(serializers.Serializer):
     item = serializers.CharField()
     label = serializers.CharField()
-    fixed = serializers.IntegerField(allow_null=True)
-    variable = serializers.IntegerField(allow_null=True)
+    fixed = serializers.IntegerField(allow_null=True, help_text="Part fixe, où la grille en distingue une.")
+    variable = serializers.IntegerField(
+        allow_null=True, help_text="Part variable maximale, selon l'atteinte des indicateurs."
+    )
+    undivided = serializers.IntegerField(
+        allow_null=True,
+        help_text="Montant que la grille ne répartit pas en fixe et variable "
+        "(fonctionnement, crises sanitaires, grille de 2019).",
+    )
     total = serializers.IntegerField(allow_null=True)
 
 

@@ -3,6 +3,7 @@
 import csv
 import io
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -152,3 +153,42 @@ def test_removing_every_claim_uncovers_the_communes(federation_client, alpha):
     assert Commune.objects.get(code="57463").cover_count == 0
     data = federation_client.get("/api/network/coverage/departments/57/").json()
     assert "57463" in {c["code"] for c in data["uncovered_communes"]}
+
+
+def test_a_department_export_lists_every_uncovered_commune(federation_client, alpha):
+    add(alpha.cpts, "57463")
+    uncovered = Commune.objects.filter(department_id="57", is_current=True, is_unit=True).count() - 1
+    assert uncovered > 100  # more than the JSON lists: the export must not stop there
+    response = federation_client.get("/api/network/coverage/departments/57/", {"format": "csv"})
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert len(rows) == uncovered
+    assert "57463" not in {row["code"] for row in rows}
+    summary = federation_client.get("/api/network/coverage/departments/57/").json()
+    assert len(summary["uncovered_communes"]) == 100
+    assert summary["uncovered_communes_complete"] is False
+    assert summary["totals"]["uncovered_communes"] == uncovered
+
+
+@pytest.mark.parametrize(
+    ("population", "tier"),
+    [(0, 1), (39_999, 1), (40_000, 2), (80_000, 2), (80_001, 3), (175_000, 3), (175_001, 4), (600_000, 4)],
+)
+def test_aci_sizes_at_their_boundaries(population, tier):
+    from network.selectors import aci_tier
+
+    assert aci_tier(population) == tier
+
+
+def test_communes_are_counted_as_communes_and_units_separately(federation_client, alpha):
+    france = federation_client.get("/api/network/coverage/").json()["totals"]
+    arrondissements = Commune.objects.filter(is_current=True, is_unit=True, parent__isnull=False).count()
+    cities = Commune.objects.filter(is_current=True, arrondissements__isnull=False).distinct().count()
+    assert (arrondissements, cities) == (45, 3)
+    assert france["units"] - france["communes"] == arrondissements - cities
+    paris = federation_client.get("/api/network/coverage/departments/75/").json()
+    assert (paris["totals"]["communes"], paris["totals"]["units"]) == (1, 20)
+    assert {item["kind"] for item in paris["uncovered_communes"]} == {"arrondissement"}
+    # Part of Paris in a CPTS: 19 arrondissements still uncovered, but Paris is not "a commune in no CPTS".
+    add(alpha.cpts, "75113")
+    paris = federation_client.get("/api/network/coverage/departments/75/").json()["totals"]
+    assert (paris["uncovered_units"], paris["uncovered_communes"]) == (19, 0)

@@ -40,7 +40,7 @@ def test_following_years_and_a_serious_crisis(db):
 
 
 def test_the_2019_grid_knows_tier_4_only_and_says_so(db):
-    original = FundingGrid.objects.get(valid_from=datetime.date(2019, 8, 20))
+    original = FundingGrid.objects.get(valid_from=datetime.date(2019, 8, 21))
     tier4 = max_funding(grid=original, tier=4, missions=["quality", "professional_support"], contract_year=2)
     amounts = {line.item: line.total for line in tier4.lines}
     assert amounts["operating"] == 90_000
