@@ -162,6 +162,17 @@ class CampaignPage(CPTSPage):
         super().clean_fields(exclude={*(exclude or ()), "kit"})
 
     @property
+    def age_band(self) -> str:
+        """As people write it: « 50–74 ans », « 65 ans et plus », « jusqu'à 16 ans »; empty for all ages."""
+        if self.age_min is None and self.age_max is None:
+            return ""
+        if self.age_max is None:
+            return f"{self.age_min} ans et plus"
+        if not self.age_min:
+            return f"jusqu'à {self.age_max} ans"
+        return f"{self.age_min}–{self.age_max} ans"
+
+    @property
     def theme_code(self) -> str:
         return self.theme_id
 

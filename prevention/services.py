@@ -17,8 +17,8 @@ from .models import CampaignIndexPage, CampaignPage
 
 def _target_summary(page: CampaignPage) -> str:
     parts = []
-    if page.age_min is not None or page.age_max is not None:
-        parts.append(f"{page.age_min or 0}–{page.age_max or '…'} ans")
+    if page.age_band:
+        parts.append(page.age_band)
     if page.sex != CampaignPage.Sex.ALL:
         parts.append(page.get_sex_display())
     if page.risk_condition:
