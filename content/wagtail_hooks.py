@@ -89,7 +89,7 @@ class ProfessionCountAdmin(ModelAdmin):
     model = ProfessionCount
     menu_label = _("Effectifs par profession")
     menu_icon = "table"
-    list_display = ["kind", "profession", "count", "as_of"]
+    list_display = ["kind", "profession", "count", "as_of", "source"]
     list_filter = ["kind"]
 
 

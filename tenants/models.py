@@ -68,6 +68,14 @@ class CPTS(TenantMixin):
         blank=True,
         help_text=_("Adresses des front-ends qui lisent l'API de la CPTS, ex. https://www.cpts-metz.fr"),
     )
+    demo_notice = models.TextField(
+        _("avis de démonstration"),
+        blank=True,
+        help_text=_(
+            "Rempli pour une CPTS de démonstration : affiché sur chaque page de son site, "
+            "avec les sources de ses faits vrais et leurs dates."
+        ),
+    )
     # Derived from the territory by network.coverage, never typed by hand.
     territory_population = models.PositiveIntegerField(_("population du territoire"), default=0)
     territory_communes = models.PositiveIntegerField(_("communes du territoire"), default=0)

@@ -45,6 +45,7 @@ UPDATABLE_FIELDS = {
     "frontend_url",
     "frontend_origins",
     "aci_optional_missions",
+    "demo_notice",
 }
 
 

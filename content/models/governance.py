@@ -184,7 +184,13 @@ class ProfessionCount(models.Model):
     kind = models.CharField(_("type"), max_length=8, choices=Kind.choices)
     profession = models.CharField(_("profession"), max_length=32, choices=Profession.choices)
     count = models.PositiveIntegerField(_("nombre"))
-    as_of = models.DateField(_("à la date du"))
+    as_of = models.DateField(_("à la date du"), help_text=_("La date des chiffres, pas celle de la saisie."))
+    source = models.CharField(
+        _("source"),
+        max_length=300,
+        blank=True,
+        help_text=_("Où ce chiffre a été publié, ex. « Étude ORSAS 2016, Metz Métropole »."),
+    )
 
     class Meta:
         verbose_name = _("effectif par profession")

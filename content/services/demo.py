@@ -57,13 +57,21 @@ def demo_site_load(*, data: dict, health_project_on: date | None = None) -> None
         _saved(Mandate(**fields))
     for i, coordinator in enumerate(data["coordinators"]):
         _saved(Coordinator(sort_order=i, **coordinator))
-    today = timezone.localdate()
-    for kind, counts in (
-        (ProfessionCount.Kind.MEMBERS, data["members"]),
-        (ProfessionCount.Kind.SUPPLY, data["supply"]),
+    # Counts carry the date of their figures and where they were published, never today's date.
+    for kind, published in (
+        (ProfessionCount.Kind.MEMBERS, data.get("members") or {}),
+        (ProfessionCount.Kind.SUPPLY, data.get("supply") or {}),
     ):
-        for profession, count in counts.items():
-            _saved(ProfessionCount(kind=kind, profession=profession, count=count, as_of=today))
+        for profession, count in published.get("counts", {}).items():
+            _saved(
+                ProfessionCount(
+                    kind=kind,
+                    profession=profession,
+                    count=count,
+                    as_of=date.fromisoformat(published["as_of"]),
+                    source=published.get("source", ""),
+                )
+            )
 
     if health_project_on:
         page_publish(
@@ -208,3 +216,66 @@ def demo_internships_load(*, offers: list[dict]) -> None:
                 description=f"<p>{item['description']}</p>",
             ),
         )
+
+
+def _maybe(candidates: list) -> str:
+    from django.utils.html import escape
+
+    if not candidates:
+        return ""
+    return f" (peut-être : {escape(', '.join(c.name for c in candidates[:3]))})"
+
+
+def territory_report(*, cpts, lines: list, announced: dict) -> str:
+    """The territory page of a demo CPTS: its announced figures beside today's, and its import.
+
+    ``lines`` is what the coordinator's import made of the list as the CPTS
+    wrote it: resolved, read through an old name (a commune since merged), or
+    left for the coordinator to decide.
+    """
+    from django.utils.html import escape
+
+    from content.selectors.territory import territory_summary
+    from network.resolution import Status
+
+    summary = territory_summary(cpts=cpts)
+    resolved = [line for line in lines if line.status == Status.RESOLVED]
+    read_otherwise = [line for line in resolved if line.note]
+    pending = [line for line in lines if line.status != Status.RESOLVED]
+
+    def number(value: int) -> str:
+        return f"{value:,}".replace(",", "\u202f")
+
+    parts = [
+        f"<p>Annoncé : {announced['communes']} communes et {number(announced['population'])} habitants "
+        f"({escape(announced['source'])} ; Metz : {number(announced['metz_population'])} habitants en "
+        f"{announced['metz_year']}).</p>",
+        f"<p>Aujourd'hui, d'après le découpage communal et les populations légales de l'édition 2026 : "
+        f"{summary.commune_count} communes, {number(summary.population)} habitants.</p>",
+        f"<p>La liste de la CPTS, importée telle qu'elle l'a écrite : {len(resolved)} communes "
+        f"reconnues, dont {len(read_otherwise)} lues autrement que par leur nom actuel ; "
+        f"{len(pending)} à trancher par la coordination.</p>",
+    ]
+    if read_otherwise:
+        # One item per line as written: "Marly METZ" is two communes on one line.
+        grouped: dict[str, tuple[str, list[str]]] = {}
+        for line in read_otherwise:
+            grouped.setdefault(line.line, (line.note, []))[1].append(line.commune.name)
+        items = "".join(
+            f"<li>{escape(text)} : {escape(note)} ({escape(', '.join(names))})</li>"
+            for text, (note, names) in grouped.items()
+        )
+        parts.append(f"<p>Lues autrement :</p><ul>{items}</ul>")
+    if pending:
+        items = "".join(
+            f"<li>{escape(line.line)}"
+            + (
+                f" (peut-être : {escape(', '.join(c.name for c in line.candidates[:3]))})"
+                if line.candidates
+                else ""
+            )
+            + "</li>"
+            for line in pending
+        )
+        parts.append(f"<p>À trancher :</p><ul>{items}</ul>")
+    return "".join(parts)

@@ -5,6 +5,8 @@ edited since), so running ``make demo`` again creates no duplicates.
 """
 
 import json
+import logging
+import time
 from datetime import date
 from pathlib import Path
 
@@ -13,20 +15,36 @@ from django.core.management.base import BaseCommand
 from django_tenants.utils import schema_context
 
 from content.services import home_page_update, standard_page_publish, territory_add_communes
-from content.services.demo import demo_campaigns_load, demo_internships_load, demo_site_load
+from content.services.demo import (
+    demo_campaigns_load,
+    demo_internships_load,
+    demo_site_load,
+    territory_report,
+)
+from content.services.demo_region import demo_region_fill
 from network.prevention import CampaignKit
 from network.resolution import Status, resolve_communes
 from network.second_factor import second_factor_enrol, second_factor_status
 from tenants.models import CPTS
-from tenants.services import cpts_create, public_url
+from tenants.services import cpts_create, cpts_update, public_url
 
+# Fixture keys that fill the site, not the CPTS's record.
+NOT_CPTS_FIELDS = {"introduction", "pages", "territory", "site", "territory_announced", "demo_notice"}
 FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "demo_network.json"
 
 
 class Command(BaseCommand):
     help = "Charge le réseau de démonstration (fédération et trois CPTS)."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--region",
+            default="44",
+            help="Région remplie de CPTS fictives autour des CPTS de démonstration (44 : Grand Est).",
+        )
+        parser.add_argument("--no-region", action="store_true", help="Ne crée pas de CPTS fictives.")
+
+    def handle(self, *args, region, no_region, **options):
         data = json.loads(FIXTURE.read_text(encoding="utf-8"))
         admin = data["federation_admin"]
         User = get_user_model()
@@ -49,12 +67,16 @@ class Command(BaseCommand):
             if CPTS.objects.filter(short_name=entry["short_name"]).exists():
                 continue
             fields = {
-                k: v for k, v in entry.items() if k not in {"introduction", "pages", "territory", "site"}
+                k: v
+                for k, v in entry.items()
+                if k
+                not in {"introduction", "pages", "territory", "site", "territory_announced", "demo_notice"}
             }
             fields["aci_optional_missions"] = entry["site"]["optional_missions"]
             for key in [k for k in fields if k.endswith("_on")]:
                 fields[key] = date.fromisoformat(fields[key])
             created = cpts_create(**fields)
+            cpts_update(cpts=created.cpts, demo_notice=entry["demo_notice"])
             with schema_context(created.cpts.schema_name):
                 home = home_page_update(introduction=entry["introduction"])
                 for page in entry["pages"]:
@@ -63,6 +85,14 @@ class Command(BaseCommand):
                 lines = resolve_communes(entry["territory"], departments={entry["department_code"]})
                 codes = [line.commune.code for line in lines if line.status == Status.RESOLVED]
                 territory_add_communes(cpts=created.cpts, codes=codes)
+                if "territory_announced" in entry:
+                    standard_page_publish(
+                        parent=home,
+                        title="Territoire",
+                        body=territory_report(
+                            cpts=created.cpts, lines=lines, announced=entry["territory_announced"]
+                        ),
+                    )
                 demo_campaigns_load(campaigns=entry["site"]["campaigns"])
                 demo_site_load(
                     data=entry["site"], health_project_on=fields.get("health_project_validated_on")
@@ -70,6 +100,16 @@ class Command(BaseCommand):
                 demo_internships_load(offers=entry["site"].get("internships", []))
             self.stdout.write(f"CPTS « {entry['name']} » créée.")
 
+        if not no_region:
+            started = time.perf_counter()
+            # A line per page Wagtail creates, for a hundred CPTS, would bury the access list.
+            logging.getLogger("wagtail").setLevel(logging.WARNING)
+            fictitious = demo_region_fill(region_code=region)
+            if fictitious:
+                self.stdout.write(
+                    f"{len(fictitious)} CPTS fictives créées dans la région {region} "
+                    f"en {time.perf_counter() - started:.0f} s."
+                )
         self._print_access(data)
 
     def _print_access(self, data):

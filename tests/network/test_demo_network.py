@@ -1,0 +1,64 @@
+"""The demo tells the truth: sourced facts where it claims them, visible fiction everywhere else."""
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+
+from content.models import Mandate, ProfessionCount, StandardPage
+from content.services.demo_region import demo_region_fill
+from network.selectors import coverage_by_region
+from tenants.models import CPTS
+
+
+@pytest.fixture
+def demo(network, db, capsys):
+    call_command("load_demo_network", "--no-region")
+    return capsys.readouterr().out
+
+
+def test_metz_is_built_from_its_public_facts_through_the_import(demo):
+    metz = CPTS.objects.get(short_name="metz")
+    assert metz.name == "CPTS de Metz et environs"
+    assert str(metz.aci_signed_on) == "2020-04-22" and metz.stage == "aci_signed"
+    with _schema("metz"):
+        territory = StandardPage.objects.get(title="Territoire").body[0].value.source
+        supply = {c.profession: c for c in ProfessionCount.objects.filter(kind="supply")}
+        mandates = list(Mandate.objects.all())
+    connection.set_schema_to_public()
+    assert "262" in territory and "ORSAS 2016" in territory
+    assert "Ancy-Dornot" in territory and "Vervy" in territory  # merged, and left to decide
+    assert supply["general_practitioner"].count == 266
+    assert str(supply["general_practitioner"].as_of) == "2016-01-01"
+    assert "ORSAS 2016" in supply["general_practitioner"].source
+    # People by role, names marked as examples: no personal name of a real person.
+    assert len(mandates) == 21
+    assert all(m.full_name.endswith("(nom d'exemple)") for m in mandates)
+
+
+def _schema(name):
+    from django_tenants.utils import schema_context
+
+    return schema_context(name)
+
+
+def test_every_demo_site_and_the_federation_home_carry_the_notice(demo):
+    for cpts in CPTS.objects.filter(short_name__in=["metz", "strasbourg", "luneville"]):
+        page = Client(HTTP_HOST=cpts.primary_host).get("/").content.decode()
+        assert "Site de démonstration" in page, cpts.short_name
+    assert CPTS.objects.get(short_name="strasbourg").name.startswith("CPTS fictive")
+    assert "Site de démonstration" in Client(HTTP_HOST="localhost").get("/").content.decode()
+    # The news and the campaign indicator tell the same count.
+    metz_home = Client(HTTP_HOST=CPTS.objects.get(short_name="metz").primary_host).get("/").content.decode()
+    assert "412 tests remis" in metz_home
+
+
+def test_a_region_fills_with_visibly_fictitious_cpts_and_keeps_zones_blanches(network, db):
+    before = coverage_by_region("94").totals
+    created = demo_region_fill(region_code="94", size=20)
+    assert created and all(cpts.name.startswith("CPTS fictive ") for cpts in created)
+    assert all("CPTS fictive" in cpts.demo_notice for cpts in created)
+    after = coverage_by_region("94").totals
+    assert after.covered_population > before.covered_population
+    assert 0 < after.uncovered_communes < before.uncovered_communes
+    assert demo_region_fill(region_code="94", size=20) == []  # a filled region is left as it is
