@@ -296,7 +296,15 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français"), ("en", "English")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Uploads (content/uploads.py): no format that can carry script (SVG, HTML);
+# images re-encoded on upload; documents served as attachments but PDF and text.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "xlsx", "ods", "csv", "txt", "png", "jpg"]
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "content.uploads.CPTSDocumentForm"
+CPTS_DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_IMAGE_FORM_BASE = "content.uploads.CPTSImageForm"
 WAGTAILAPI_BASE_URL = ""
 # ASCII slugs: /projet-de-sante/ survives every mail client and printed flyer.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
