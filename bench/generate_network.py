@@ -64,6 +64,7 @@ def generate(n: int, seed: int, *, verbose: bool = True) -> float:
     from django_tenants.utils import schema_context
 
     from content.services import territory_add_communes
+    from content.services.demo_region import stage_milestones
     from tenants.models import CPTS
     from tenants.services import cpts_create
 
@@ -83,6 +84,8 @@ def generate(n: int, seed: int, *, verbose: bool = True) -> float:
             department_code=department,
             coordinator_email=f"coordination@{short_name}.test",
             stage=stage,
+            # A signed ACI has its signature date (tenants.models.CPTS.clean).
+            **stage_milestones(stage, rng),
         ).cpts
         with schema_context(cpts.schema_name):
             territory_add_communes(cpts=cpts, codes=codes)

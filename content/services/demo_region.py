@@ -43,7 +43,8 @@ def _runs(codes: list[str], rng: random.Random, size: int) -> list[list[str]]:
     return runs
 
 
-def _milestones(stage: str, rng: random.Random) -> dict:
+def stage_milestones(stage: str, rng: random.Random) -> dict:
+    """Past dates for the milestones a stage implies (a signed ACI has its signature date)."""
     day = date(2019, 9, 1) + timedelta(days=rng.randrange(6 * 365))
     dates = {}
     if stage != Stage.IDEA:
@@ -79,7 +80,7 @@ def demo_region_fill(*, region_code: str, seed: int = 2026, size: int = 40) -> l
                 department_code=department.code,
                 coordinator_email=f"coordination@{short_name}.demo.cpts.test",
                 stage=stage,
-                **_milestones(stage, rng),
+                **stage_milestones(stage, rng),
             ).cpts
             cpts_update(cpts=cpts, demo_notice=NOTICE)
             with schema_context(cpts.schema_name):
