@@ -5,7 +5,7 @@ import io
 
 from rest_framework.renderers import BaseRenderer
 
-from config.spreadsheets import spreadsheet_cell
+from tenants.spreadsheets import spreadsheet_cell
 
 
 class CSVRenderer(BaseRenderer):

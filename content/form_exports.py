@@ -2,7 +2,7 @@
 
 from wagtail.contrib.forms.views import SubmissionsListView
 
-from config.spreadsheets import spreadsheet_cell
+from tenants.spreadsheets import spreadsheet_cell
 
 
 class ContactSubmissionsListView(SubmissionsListView):

@@ -19,6 +19,9 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django_tenants.utils import get_public_schema_name
 
+from tenants.audit import audit_record
+from tenants.models import AuditEntry
+
 LOCKED = "cpts.sign_in_locked"
 UNLOCKED = "cpts.sign_in_unlocked"
 
@@ -58,9 +61,19 @@ def sign_in_unlock(*, attempt_id: int, by) -> AccessAttempt | None:
 
 
 def record_lockout(sender, request, username, ip_address, **kwargs) -> None:
-    """django-axes' ``user_locked_out``: in a CPTS schema, a line in Wagtail's audit log."""
-    if connection.schema_name == get_public_schema_name():
-        return  # the federation reads django-axes' own logs in its admin
+    """django-axes' ``user_locked_out``: a line in the network's journal, and in the CPTS's history."""
+    tenant = getattr(connection, "tenant", None)
+    short_name = (
+        getattr(tenant, "short_name", "") if connection.schema_name != get_public_schema_name() else ""
+    )
+    audit_record(
+        action=AuditEntry.Action.SIGN_IN_LOCKED,
+        cpts=short_name,
+        summary=f"Connexion bloquée : « {username or '?'} » depuis {ip_address or '?'}.",
+        data={"username": username or "", "ip_address": ip_address or ""},
+    )
+    if not short_name:
+        return  # the federation has no Wagtail history; its journal and django-axes' logs say it
     from wagtail.log_actions import log
 
     account = _account(username)

@@ -7,7 +7,7 @@ from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from . import sign_in_views, views
+from . import journal_views, sign_in_views, views
 from .models import Association, College, Coordinator, Mandate, MissionIndicator, ProfessionCount
 from .sign_in import LOCKED, UNLOCKED
 
@@ -21,6 +21,7 @@ def cpts_admin_urls():
         path("territory/import/", views.territory_import, name="content_territory_import"),
         path("aci/", views.aci_contract, name="content_aci_contract"),
         path("sign-ins/", sign_in_views.sign_in_index, name="content_sign_ins"),
+        path("network-journal/", journal_views.network_journal, name="content_network_journal"),
         path(
             "sign-ins/<int:attempt_id>/unlock/",
             sign_in_views.sign_in_unlock_view,
@@ -32,6 +33,13 @@ def cpts_admin_urls():
 @hooks.register("register_settings_menu_item")
 def sign_ins_menu_item():
     return AdminOnlyMenuItem(_("Connexions"), reverse("content_sign_ins"), icon_name="lock", order=900)
+
+
+@hooks.register("register_reports_menu_item")
+def network_journal_menu_item():
+    return AdminOnlyMenuItem(
+        _("Journal du réseau"), reverse("content_network_journal"), icon_name="history", order=900
+    )
 
 
 @hooks.register("register_log_actions")

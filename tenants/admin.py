@@ -11,8 +11,9 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
+from .audit import audit_csv_response
 from .forms import CPTSCreateForm
-from .models import CPTS, CPTSArchive, Domain
+from .models import CPTS, AuditEntry, CPTSArchive, Domain
 from .services import DatabaseUnavailableError, cpts_create, cpts_update
 
 
@@ -88,3 +89,27 @@ class CPTSArchiveAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    """The network's journal: read, filter, search, export; never edited."""
+
+    list_display = ["at", "action", "cpts", "actor", "summary"]
+    list_filter = ["action", "at"]
+    search_fields = ["cpts", "actor", "summary"]
+    date_hierarchy = "at"
+    actions = ["export_csv"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description=_("Exporter en CSV les entrées choisies"))
+    def export_csv(self, request, queryset):
+        return audit_csv_response(queryset, filename="journal-reseau.csv")

@@ -207,3 +207,44 @@ class SchemaTemplate(models.Model):
 
     def __str__(self) -> str:
         return f"template {self.fingerprint[:12]}"
+
+
+class AuditEntry(models.Model):
+    """One thing that changed the network, who did it and when (public schema).
+
+    Written by the services that make the change (``tenants.audit``): CPTS
+    created, updated, archived, restored or imported, territories changed,
+    kits and funding grids edited, sign-ins locked. Page and governance edits
+    stay in each CPTS's own Wagtail history.
+    """
+
+    class Action(models.TextChoices):
+        CPTS_CREATED = "cpts.created", _("CPTS créée")
+        CPTS_UPDATED = "cpts.updated", _("CPTS modifiée")
+        CPTS_ARCHIVED = "cpts.archived", _("CPTS archivée")
+        CPTS_RESTORED = "cpts.restored", _("CPTS restaurée ou importée")
+        TERRITORY_CHANGED = "territory.changed", _("territoire modifié")
+        KIT_SAVED = "kit.saved", _("kit de campagne enregistré")
+        KIT_DELETED = "kit.deleted", _("kit de campagne supprimé")
+        FUNDING_GRID_SAVED = "funding_grid.saved", _("grille de financement enregistrée")
+        FUNDING_GRID_DELETED = "funding_grid.deleted", _("grille de financement supprimée")
+        SIGN_IN_LOCKED = "sign_in.locked", _("connexion bloquée")
+
+    at = models.DateTimeField(_("le"), auto_now_add=True, db_index=True)
+    actor = models.CharField(_("par"), max_length=254, blank=True, help_text=_("Compte, ou « commande »."))
+    action = models.CharField(_("action"), max_length=32, choices=Action.choices, db_index=True)
+    cpts = models.CharField(
+        _("CPTS"), max_length=40, blank=True, db_index=True, help_text=_("Nom court ; vide pour le réseau.")
+    )
+    summary = models.CharField(_("résumé"), max_length=300)
+    data = models.JSONField(_("détails"), default=dict, blank=True)
+
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = _("entrée du journal")
+        verbose_name_plural = _("journal du réseau")
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()} {self.cpts}".strip()

@@ -28,7 +28,8 @@ from django.utils.translation import gettext as _
 from django_tenants.signals import post_schema_sync
 from django_tenants.utils import schema_context, schema_exists
 
-from .models import CPTS, CPTSArchive, Domain, Stage
+from .audit import audit_record
+from .models import CPTS, AuditEntry, CPTSArchive, Domain, Stage
 from .postgres import pg_dump_schema
 from .schema_template import create_schema_from_template, migration_fingerprint, replayable_sql
 from .validators import schema_name_for, validate_hostname
@@ -138,6 +139,12 @@ def cpts_create(
                 setup_url = _coordinator_create(
                     email=coordinator_email, password=coordinator_password, host=host
                 )
+            audit_record(
+                action=AuditEntry.Action.CPTS_CREATED,
+                cpts=cpts.short_name,
+                summary=f"{cpts.name} créée ({host}).",
+                data={"coordinator": coordinator_email, "stage": cpts.stage},
+            )
     except (OperationalError, InterfaceError) as error:
         raise _unavailable(error) from error
     return CPTSCreated(cpts=cpts, coordinator_email=coordinator_email, password_setup_url=setup_url)
@@ -181,6 +188,12 @@ def cpts_update(*, cpts: CPTS, **fields) -> CPTS:
     try:
         with transaction.atomic():
             cpts.save(update_fields=[*fields, "updated_at"])
+            audit_record(
+                action=AuditEntry.Action.CPTS_UPDATED,
+                cpts=cpts.short_name,
+                summary=f"{cpts.name} : {', '.join(sorted(fields))}.",
+                data={name: str(value) for name, value in fields.items()},
+            )
     except (OperationalError, InterfaceError) as error:
         raise _unavailable(error) from error
     return cpts
@@ -324,6 +337,12 @@ def cpts_archive(*, cpts: CPTS, archive_dir: Path | None = None) -> CPTSArchive:
         cpts.delete()  # rows only: auto_drop_schema is off
         with connection.cursor() as cursor:
             cursor.execute(f"DROP SCHEMA {schema_name} CASCADE")
+        audit_record(
+            action=AuditEntry.Action.CPTS_ARCHIVED,
+            cpts=archive.short_name,
+            summary=f"{archive.name} archivée ({dump_path.name}).",
+            data={"dump": str(dump_path), "sha256": archive.dump_sha256},
+        )
     if media_path:
         shutil.rmtree(media_dir, ignore_errors=True)
     return archive
@@ -375,6 +394,12 @@ def cpts_restore(*, archive: CPTSArchive) -> CPTS:
 
                 campaign_copies_rebuild()
                 internship_listings_rebuild()
+            audit_record(
+                action=AuditEntry.Action.CPTS_RESTORED,
+                cpts=cpts.short_name,
+                summary=f"{cpts.name} restaurée depuis {dump_path.name}.",
+                data={"dump": str(dump_path)},
+            )
             archive.delete()
     except DatabaseError as error:
         raise _unavailable(error) from error

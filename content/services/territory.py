@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 from content.models import TerritoryCommune
 from network.coverage import coverage_sync
 from network.models import Commune, TerritoryClaim
-from tenants.models import CPTS
+from tenants.audit import audit_record
+from tenants.models import CPTS, AuditEntry
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ def territory_add_communes(*, cpts: CPTS, codes: list[str]) -> TerritoryChange:
         [TerritoryClaim(cpts=cpts, commune_id=code) for code in new], ignore_conflicts=True
     )
     coverage_sync(cpts_id=cpts.pk)
+    if new:
+        _audit(cpts, added=new, removed=[])
     return TerritoryChange(added=new, already_present=sorted(present), removed=[])
 
 
@@ -64,7 +67,20 @@ def territory_remove_communes(*, cpts: CPTS, codes: list[str]) -> TerritoryChang
     TerritoryCommune.objects.filter(commune_id__in=removed).delete()
     TerritoryClaim.objects.filter(cpts=cpts, commune_id__in=removed).delete()
     coverage_sync(cpts_id=cpts.pk)
+    if removed:
+        _audit(cpts, added=[], removed=sorted(removed))
     return TerritoryChange(added=[], already_present=[], removed=sorted(removed))
+
+
+def _audit(cpts: CPTS, *, added: list[str], removed: list[str]) -> None:
+    parts = [f"{len(added)} commune(s) ajoutée(s)"] if added else []
+    parts += [f"{len(removed)} retirée(s)"] if removed else []
+    audit_record(
+        action=AuditEntry.Action.TERRITORY_CHANGED,
+        cpts=cpts.short_name,
+        summary=f"Territoire : {', '.join(parts)}.",
+        data={"added": added, "removed": removed},
+    )
 
 
 @transaction.atomic

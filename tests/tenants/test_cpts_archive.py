@@ -77,6 +77,11 @@ def test_restore_gives_back_pages_media_and_host(doomed, tmp_path):
     response = Client(HTTP_HOST="ephemere.localhost").get("/statuts/")
     assert response.status_code == 200
     assert not CPTSArchive.objects.exists()
+    # Both steps are in the network's journal, by a command.
+    from tenants.models import AuditEntry
+
+    journal = AuditEntry.objects.filter(cpts=restored.short_name).values_list("action", "actor")
+    assert {("cpts.archived", "commande"), ("cpts.restored", "commande")} <= set(journal)
 
 
 def test_restore_refuses_an_altered_dump(doomed):

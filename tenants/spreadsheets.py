@@ -6,6 +6,9 @@ skips before looking) is run as a formula when a federation officer opens the
 CSV (OWASP "CSV injection"). Such a text cell gets a leading apostrophe, the
 convention spreadsheets show as "this is text". Numbers, including negative
 ones, stay numbers.
+
+At the bottom of the stack (``tenants``) because every layer writes CSV: the
+network's API renderer, Wagtail's form export, the audit journal.
 """
 
 from __future__ import annotations
