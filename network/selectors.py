@@ -128,27 +128,43 @@ class Coverage:
 
 
 def _figures_by(group_column: str, where: str, params: list) -> dict[str, CoverageFigures]:
+    # Units in one scan, as before communes were counted apart; communes are the
+    # units corrected by the 45 arrondissements of Paris, Lyon and Marseille
+    # (read through the parent index): each city counts once, as uncovered when
+    # none of its arrondissements is covered, as overlapping when one is claimed twice.
     sql = f"""
-    WITH unit AS (
-        SELECT u.{group_column} AS area, coalesce(u.parent_id, u.code) AS commune,
-               u.population, u.cover_count
+    WITH units AS (
+        SELECT u.{group_column} AS area, sum(u.population) AS population,
+               coalesce(sum(u.population) FILTER (WHERE u.cover_count >= 1), 0) AS covered,
+               count(*) AS units, count(*) FILTER (WHERE u.cover_count = 0) AS uncovered,
+               count(*) FILTER (WHERE u.cover_count >= 2) AS overlapping
         FROM network_commune u
         WHERE {_UNIT} AND {where}
-    ), by_commune AS (
-        SELECT area, commune, max(cover_count) AS most FROM unit GROUP BY area, commune
+        GROUP BY 1
+    ), cities AS (
+        SELECT u.{group_column} AS area, count(*) AS arrondissements,
+               count(*) FILTER (WHERE u.cover_count = 0) AS uncovered,
+               count(*) FILTER (WHERE u.cover_count >= 2) AS overlapping,
+               max(u.cover_count) AS most
+        FROM network_commune u
+        WHERE {_UNIT} AND u.parent_id IS NOT NULL AND {where}
+        GROUP BY 1, u.parent_id
+    ), correction AS (
+        SELECT area, sum(arrondissements) - count(*) AS units,
+               sum(uncovered) - count(*) FILTER (WHERE most = 0) AS uncovered,
+               sum(overlapping) - count(*) FILTER (WHERE most >= 2) AS overlapping
+        FROM cities
+        GROUP BY area
     )
-    SELECT area, sum(population), coalesce(sum(population) FILTER (WHERE cover_count >= 1), 0),
-           count(*), count(*) FILTER (WHERE cover_count = 0), count(*) FILTER (WHERE cover_count >= 2),
-           (SELECT count(*) FROM by_commune c WHERE c.area = unit.area),
-           (SELECT count(*) FROM by_commune c WHERE c.area = unit.area AND c.most = 0),
-           (SELECT count(*) FROM by_commune c WHERE c.area = unit.area AND c.most >= 2)
-    FROM unit
-    GROUP BY area
+    SELECT units.area, units.population, units.covered, units.units, units.uncovered, units.overlapping,
+           units.units - coalesce(c.units, 0), units.uncovered - coalesce(c.uncovered, 0),
+           units.overlapping - coalesce(c.overlapping, 0)
+    FROM units LEFT JOIN correction c ON c.area = units.area
     """
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, [*params, *params])
         return {
-            row[0]: CoverageFigures(row[0], "", int(row[1] or 0), int(row[2]), *row[3:9])
+            row[0]: CoverageFigures(row[0], "", *(int(value or 0) for value in row[1:]))
             for row in cursor.fetchall()
         }
 
