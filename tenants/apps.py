@@ -15,6 +15,10 @@ class TenantsConfig(AppConfig):
 
         check_request_enabled.connect(allow_cpts_frontend, dispatch_uid="tenants.cors")
 
+        from . import account_journal
+
+        account_journal.connect()
+
         from django.db.models.signals import post_delete, post_save, pre_delete
 
         from .models import CPTS, Domain

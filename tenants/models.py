@@ -229,6 +229,8 @@ class AuditEntry(models.Model):
         FUNDING_GRID_SAVED = "funding_grid.saved", _("grille de financement enregistrée")
         FUNDING_GRID_DELETED = "funding_grid.deleted", _("grille de financement supprimée")
         SIGN_IN_LOCKED = "sign_in.locked", _("connexion bloquée")
+        ACCOUNT_CREATED = "account.created", _("compte créé")
+        ROLES_CHANGED = "account.roles", _("rôles d'un compte modifiés")
 
     at = models.DateTimeField(_("le"), auto_now_add=True, db_index=True)
     actor = models.CharField(_("par"), max_length=254, blank=True, help_text=_("Compte, ou « commande »."))

@@ -74,3 +74,26 @@ def test_each_cpts_sees_its_own_entries_only(alpha, beta, alpha_client):
     assert "Fiche de beta" not in page
     exported = alpha_client.get("/admin/network-journal/", {"format": "csv"}).content.decode("utf-8-sig")
     assert "alpha" in exported and "Fiche de beta" not in exported
+
+
+def test_accounts_and_roles_granted_in_a_cpts_are_recorded(alpha, alpha_client):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    with alpha.context():
+        with acting_as("coord@alpha.test"):
+            user = get_user_model().objects.create_user(
+                "secretaire", "secretaire@alpha.test", "pw-secret-123"
+            )
+            user.groups.add(Group.objects.get(name="Editors"))
+            user.is_superuser = True
+            user.save()
+        user.save(update_fields=["last_login"])  # a sign-in: nothing to record
+    entries = list(
+        AuditEntry.objects.filter(cpts=alpha.cpts.short_name, summary__contains="secretaire").values_list(
+            "action", "actor", "summary"
+        )
+    )
+    assert [action for action, _, _ in entries] == ["account.roles", "account.roles", "account.created"]
+    assert all(actor == "coord@alpha.test" for _, actor, _ in entries)
+    assert "Editors" in entries[1][2] and "is_superuser" in entries[0][2]
