@@ -9,6 +9,7 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_r
 
 from . import journal_views, sign_in_views, views
 from .models import Association, College, Coordinator, Mandate, MissionIndicator, ProfessionCount
+from .second_factor import second_factor_settings
 from .sign_in import LOCKED, UNLOCKED
 
 
@@ -22,6 +23,7 @@ def cpts_admin_urls():
         path("aci/", views.aci_contract, name="content_aci_contract"),
         path("sign-ins/", sign_in_views.sign_in_index, name="content_sign_ins"),
         path("network-journal/", journal_views.network_journal, name="content_network_journal"),
+        path("account/second-factor/", second_factor_settings, name="content_second_factor"),
         path(
             "sign-ins/<int:attempt_id>/unlock/",
             sign_in_views.sign_in_unlock_view,
@@ -40,6 +42,15 @@ def network_journal_menu_item():
     return AdminOnlyMenuItem(
         _("Journal du réseau"), reverse("content_network_journal"), icon_name="history", order=900
     )
+
+
+@hooks.register("register_account_menu_item")
+def second_factor_account_item(request):
+    return {
+        "url": reverse("content_second_factor"),
+        "label": _("Double authentification"),
+        "help_text": _("Un code de votre téléphone en plus du mot de passe, à la connexion."),
+    }
 
 
 @hooks.register("register_log_actions")

@@ -1,13 +1,18 @@
-"""Two-factor sign-in for federation staff (public schema), with django-otp.
+"""Two-factor sign-in with django-otp: required for federation staff, optional for CPTS accounts.
 
 Federation accounts can archive a whole CPTS: their admin asks, after the
 password, for a six-digit code from an authenticator app (TOTP, RFC 6238) or
-one of ten single-use recovery codes. An account without a confirmed device
-cannot reach the federation's admin at all (``FederationAdminSite``).
+one of ten single-use recovery codes, and an account without a confirmed
+device cannot reach it at all (``FederationAdminSite``). A CPTS account turns
+it on for itself in its Wagtail account (``content.second_factor``); from then
+on its sign-in asks for a code too.
 
-Needs: django-otp's TOTP and static plugins in SHARED_APPS. Offers the
-service ``second_factor_enrol`` and the selector ``second_factor_status``
-(behind ``manage.py federation_2fa``).
+Works in whichever schema is active: django-otp's tables are in every schema
+(SHARED_APPS and TENANT_APPS), as accounts are. Offers the services
+``second_factor_enrol`` (command line: confirmed at once),
+``second_factor_start``/``second_factor_confirm`` (self-service: confirmed by
+a first code), ``second_factor_remove``, and the selectors
+``second_factor_status`` and ``second_factor_device``.
 """
 
 from __future__ import annotations
@@ -68,3 +73,43 @@ def second_factor_device(*, user, code: str):
     if code.isdigit() and len(code) == 6:
         return TOTPDevice.objects.filter(user=user, confirmed=True).first()
     return StaticDevice.objects.filter(user=user, confirmed=True).first()
+
+
+@transaction.atomic
+def second_factor_start(*, user) -> SecondFactor:
+    """A new, unconfirmed authenticator key: nothing changes at sign-in until a first code confirms it."""
+    TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+    device = TOTPDevice.objects.create(user=user, name=APP_DEVICE, confirmed=False)
+    return _describe(user, device, [])
+
+
+def second_factor_pending(*, user) -> SecondFactor | None:
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    return _describe(user, device, []) if device else None
+
+
+@transaction.atomic
+def second_factor_confirm(*, user, code: str) -> list[str] | None:
+    """Confirm the pending key with a first code; returns ten recovery codes, or None for a wrong code."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+    if device is None or not device.verify_token(code.strip()):
+        return None
+    TOTPDevice.objects.filter(user=user, confirmed=True).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    recovery = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE, confirmed=True)
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
+    StaticToken.objects.bulk_create(StaticToken(device=recovery, token=code) for code in codes)
+    return codes
+
+
+@transaction.atomic
+def second_factor_remove(*, user, code: str) -> bool:
+    """Turn the second factor off, on a valid code (so that a stolen session alone cannot)."""
+    device = second_factor_device(user=user, code=code)
+    if device is None or not device.verify_token(code.strip()):
+        return False
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    return True

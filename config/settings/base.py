@@ -75,6 +75,10 @@ TENANT_APPS = [
     "modelcluster",
     "taggit",
     "axes",
+    # Optional second factor of CPTS accounts (content.second_factor), as for federation staff.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
@@ -119,7 +123,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "network.middleware.FederationOTPMiddleware",
+    # Whether the session passed a second factor; django-otp's tables are in every schema.
+    "django_otp.middleware.OTPMiddleware",
     "tenants.audit.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -288,6 +293,8 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- Wagtail -----------------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "CPTS"
+# The CPTS login asks for a code of accounts that turned the second factor on.
+WAGTAILADMIN_USER_LOGIN_FORM = "content.second_factor.CPTSLoginForm"
 # No Gravatar: the admin would send a hash of every editor's e-mail to a third
 # party on each page, and the policy below refuses images from elsewhere.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
