@@ -46,16 +46,21 @@ def _describe(user, device: TOTPDevice, codes: list[str]) -> SecondFactor:
     return SecondFactor(user.get_username(), secret, uri, codes)
 
 
+def _new_recovery_codes(user) -> list[str]:
+    """Ten single-use codes; the previous ones stop working."""
+    StaticDevice.objects.filter(user=user).delete()
+    recovery = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE, confirmed=True)
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
+    StaticToken.objects.bulk_create(StaticToken(device=recovery, token=code) for code in codes)
+    return codes
+
+
 @transaction.atomic
 def second_factor_enrol(*, user) -> SecondFactor:
     """A new authenticator key and ten recovery codes; any previous ones stop working."""
     TOTPDevice.objects.filter(user=user).delete()
-    StaticDevice.objects.filter(user=user).delete()
     device = TOTPDevice.objects.create(user=user, name=APP_DEVICE, confirmed=True)
-    recovery = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE, confirmed=True)
-    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
-    StaticToken.objects.bulk_create(StaticToken(device=recovery, token=code) for code in codes)
-    return _describe(user, device, codes)
+    return _describe(user, device, _new_recovery_codes(user))
 
 
 def second_factor_status(*, user) -> SecondFactor | None:
@@ -95,13 +100,9 @@ def second_factor_confirm(*, user, code: str) -> list[str] | None:
     if device is None or not device.verify_token(code.strip()):
         return None
     TOTPDevice.objects.filter(user=user, confirmed=True).delete()
-    StaticDevice.objects.filter(user=user).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
-    recovery = StaticDevice.objects.create(user=user, name=RECOVERY_DEVICE, confirmed=True)
-    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODES)]
-    StaticToken.objects.bulk_create(StaticToken(device=recovery, token=code) for code in codes)
-    return codes
+    return _new_recovery_codes(user)
 
 
 @transaction.atomic

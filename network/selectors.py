@@ -184,6 +184,12 @@ def _sum(code: str, name: str, parts: list[CoverageFigures]) -> CoverageFigures:
     )
 
 
+def _unit_row(code: str, name: str, population: int, department: str, is_arrondissement: bool) -> dict:
+    """A unit as the coverage lists show it (the first five columns of their queries)."""
+    kind = "arrondissement" if is_arrondissement else "commune"
+    return {"code": code, "name": name, "population": population, "department": department, "kind": kind}
+
+
 def _uncovered(where: str, params: list, *, limit: int | None = UNCOVERED_LIMIT) -> list[dict]:
     sql = f"""
     SELECT u.code, u.name, u.population, u.department_id, u.parent_id IS NOT NULL
@@ -193,16 +199,7 @@ def _uncovered(where: str, params: list, *, limit: int | None = UNCOVERED_LIMIT)
     """
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [
-            {
-                "code": code,
-                "name": name,
-                "population": population,
-                "department": department,
-                "kind": "arrondissement" if is_arrondissement else "commune",
-            }
-            for code, name, population, department, is_arrondissement in cursor.fetchall()
-        ]
+        return [_unit_row(*row) for row in cursor.fetchall()]
 
 
 def _overlaps(where: str, params: list) -> list[dict]:
@@ -220,14 +217,10 @@ def _overlaps(where: str, params: list) -> list[dict]:
         cursor.execute(sql, params)
         return [
             {
-                "code": code,
-                "name": name,
-                "population": population,
-                "department": department,
-                "kind": "arrondissement" if is_arrondissement else "commune",
-                "cpts": [{"short_name": s, "name": n} for s, n in zip(shorts, names, strict=False)],
+                **_unit_row(*row[:5]),
+                "cpts": [{"short_name": s, "name": n} for s, n in zip(row[5], row[6], strict=False)],
             }
-            for code, name, population, department, is_arrondissement, shorts, names in cursor.fetchall()
+            for row in cursor.fetchall()
         ]
 
 

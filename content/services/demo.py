@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import escape
 
 from content.models import (
     Association,
@@ -219,8 +220,6 @@ def demo_internships_load(*, offers: list[dict]) -> None:
 
 
 def _maybe(candidates: list) -> str:
-    from django.utils.html import escape
-
     if not candidates:
         return ""
     return f" (peut-être : {escape(', '.join(c.name for c in candidates[:3]))})"
@@ -233,8 +232,6 @@ def territory_report(*, cpts, lines: list, announced: dict) -> str:
     wrote it: resolved, read through an old name (a commune since merged), or
     left for the coordinator to decide.
     """
-    from django.utils.html import escape
-
     from content.selectors.territory import territory_summary
     from network.resolution import Status
 
