@@ -101,6 +101,37 @@ def _page(browser):
     return context, context.new_page()
 
 
+AXE = ROOT / ".ci" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core is installed by .ci/run (npm install axe-core)")
+@pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)])
+def test_public_pages_are_accessible_and_fit_a_phone(server, browser, network, width, height):
+    """axe-core's WCAG 2 A and AA rules on the public pages, at desktop and phone widths, and no
+    page wider than the screen."""
+    alpha = network["alpha"]
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR")
+    page = context.new_page()
+    found = {}
+    for url in [
+        f"http://localhost:{server}/",
+        f"http://localhost:{server}/stages/?q=kine",
+        f"http://{alpha.host}:{server}/",
+        f"http://{alpha.host}:{server}/recherche/?q=sante",
+    ]:
+        response = page.goto(url)
+        assert response is not None and response.status < 400, url
+        page.evaluate(AXE.read_text())
+        violations = page.evaluate(
+            "axe.run(document, {runOnly: ['wcag2a', 'wcag2aa']})"
+            ".then(r => r.violations.map(v => `${v.id}: ${v.nodes[0].target.join(' ')}`))"
+        )
+        overflow = page.evaluate("document.documentElement.scrollWidth") - width
+        found[url] = violations + ([f"{overflow}px wider than the screen"] if overflow > 0 else [])
+    context.close()
+    assert {url: v for url, v in found.items() if v} == {}
+
+
 def test_public_pages_run_without_a_policy_violation(server, browser, network):
     alpha = network["alpha"]
     context, page = _page(browser)
