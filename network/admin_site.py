@@ -17,3 +17,12 @@ class FederationAdminConfig(AdminConfig):
         for model in list(self.module.site._registry):
             if model._meta.app_label not in public_labels:
                 self.module.site.unregister(model)
+        # Accounts are deleted through a collector bound to the public schema.
+        from django.contrib.auth import get_user_model
+
+        from network.federation_accounts import FederationUserAdmin
+
+        user = get_user_model()
+        if self.module.site.is_registered(user):
+            self.module.site.unregister(user)
+        self.module.site.register(user, FederationUserAdmin)
