@@ -18,6 +18,7 @@ from urllib.parse import unquote_to_bytes
 from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
 from django.core.signals import got_request_exception
 from django.http import Http404, HttpRequest, HttpResponse
+from django.urls import NoReverseMatch, reverse
 
 from config.errors import bad_request, is_api, server_error
 
@@ -66,3 +67,33 @@ class PermissionsPolicyMiddleware:
         if settings.PERMISSIONS_POLICY:
             response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class EditorStylesMiddleware:
+    """Inline ``<style>`` elements, in Wagtail's admin only.
+
+    Draftail, Wagtail's rich-text editor, renders its placeholders and list
+    counters as ``<style>`` elements made in the browser, with per-editor
+    selectors no hash or nonce can cover. Scripts stay ``'self'`` everywhere:
+    an injected style cannot run code, an injected script could. Listed after
+    django-csp's middleware, so that it marks the answer before the policy is
+    written.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        prefix = wagtail_admin_prefix(request)
+        if prefix and request.path_info.startswith(prefix):
+            response._csp_update = {"style-src": ["'unsafe-inline'"]}
+        return response
+
+
+def wagtail_admin_prefix(request: HttpRequest) -> str | None:
+    """Where Wagtail's admin is mounted for this host (none on the federation's host)."""
+    try:
+        return reverse("wagtailadmin_home", urlconf=getattr(request, "urlconf", None))
+    except NoReverseMatch:
+        return None

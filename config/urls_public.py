@@ -2,8 +2,9 @@
 
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from drf_spectacular.views import SpectacularAPIView
 
+from config.api_docs import redoc_view
 from config.media import media_urlpatterns
 from network.views import federation_home
 from search.views import internship_search_page
@@ -24,7 +25,7 @@ urlpatterns = [
     ),
     path(
         "api/network/docs/",
-        SpectacularRedocView.as_view(url_name="network-schema"),
+        redoc_view("network-schema"),
         name="network-docs",
     ),
     *media_urlpatterns(),

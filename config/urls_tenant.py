@@ -1,11 +1,12 @@
 """URLs of a CPTS host (its own schema): Wagtail admin, API and site."""
 
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from drf_spectacular.views import SpectacularAPIView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from config.api_docs import redoc_view
 from config.media import media_urlpatterns
 from content import apis
 from content.api import api_router
@@ -35,7 +36,7 @@ urlpatterns = [
         ),
         name="api-schema",
     ),
-    path("api/v2/docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/v2/docs/", redoc_view("api-schema"), name="api-docs"),
     path("api/v2/", api_router.urls),
     *media_urlpatterns(),
     path("", include(wagtail_urls)),

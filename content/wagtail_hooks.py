@@ -1,6 +1,8 @@
-"""The CPTS admin's menus: territory, governance, ACI contract and indicators."""
+"""The CPTS admin's menus (territory, governance, ACI contract, indicators) and its scripts."""
 
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
@@ -30,6 +32,12 @@ def cpts_admin_urls():
             name="content_sign_in_unlock",
         ),
     ]
+
+
+@hooks.register("insert_global_admin_js")
+def start_widgets_without_inline_scripts():
+    # Deferred: it runs once the page is parsed, after Wagtail's own scripts.
+    return format_html('<script src="{}" defer></script>', static("content/admin-start.js"))
 
 
 @hooks.register("register_settings_menu_item")

@@ -23,11 +23,21 @@ def test_public_pages_are_served_under_an_enforced_strict_policy(alpha_client, f
         assert "<script" not in page and "style=" not in page and "<style" not in page
 
 
-def test_the_admins_get_the_policy_as_report_only(alpha_client, federation_client):
+def test_the_admins_are_served_under_the_same_enforced_policy(alpha_client, federation_client):
     for client in (alpha_client, federation_client):
         response = client.get("/admin/login/")
+        assert "script-src 'self'" in response["Content-Security-Policy"]
+        assert "Content-Security-Policy-Report-Only" not in response
+
+
+def test_only_the_redoc_pages_get_the_policy_as_report_only(alpha_client, federation_client):
+    for client, path in [(alpha_client, "/api/v2/docs/"), (federation_client, "/api/network/docs/")]:
+        response = client.get(path)
+        assert response.status_code == 200
         assert "Content-Security-Policy" not in response
         assert "script-src 'self'" in response["Content-Security-Policy-Report-Only"]
+    schema = alpha_client.get("/api/v2/schema/")
+    assert "script-src 'self'" in schema["Content-Security-Policy"]
 
 
 def test_the_deployment_checklist_passes_with_the_production_settings(db, tmp_path):
