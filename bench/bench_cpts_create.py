@@ -30,7 +30,8 @@ def main() -> None:
     parser.add_argument("--cpts", type=int, default=100)
     args = parser.parse_args()
 
-    setup_django(fresh=True)
+    # Its own database, recreated each run: never the generated network's (cpts_bench).
+    setup_django(fresh=True, database="cpts_bench_create")
     from django.core.management import call_command
     from django.db import connection
     from django_tenants.clone import CloneSchema

@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import ROOT  # noqa: E402
+from bench.common import ROOT, refuse_ratio, wrk_failures  # noqa: E402
 
 PORT = 8097
 LUA = ROOT / "bench" / "wrk_hosts.lua"
@@ -86,12 +86,11 @@ def wrk(path: str, seconds: int, host: str | None = None) -> dict:
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", output)
     p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", output)
-    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     return {
         "requests_per_second": rps,
         "p50_ms": _ms(p50),
         "p99_ms": _ms(p99),
-        "errors": int(non_2xx.group(1)) if non_2xx else 0,
+        "errors": wrk_failures(output),
     }
 
 
@@ -130,6 +129,11 @@ def main() -> None:
     )
     args = parser.parse_args()
     all_hosts = hosts()
+    if not all_hosts:
+        sys.exit(
+            "Aucune CPTS dans cpts_bench : lancez d'abord "
+            "python bench/generate_network.py --cpts 1000 --fresh"
+        )
     (ROOT / "bench" / "results").mkdir(exist_ok=True)
     hosts_file = ROOT / "bench" / "results" / "hosts.txt"
     hosts_file.write_text("\n".join(all_hosts) + "\n")
@@ -177,6 +181,8 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait()
+    measured = {"site unique, accueil": results["single_site_home"], **results["cpts_paths"]}
+    refuse_ratio({**measured, **results["network_paths"]})
     home = results["cpts_paths"]["accueil d'une CPTS (HTML)"]["requests_per_second"]
     results["ratio_home_vs_single_site"] = home / results["single_site_home"]["requests_per_second"]
     print(f"  ratio accueil CPTS / site unique : {results['ratio_home_vs_single_site']:.2f}", flush=True)

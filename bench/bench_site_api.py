@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import ROOT  # noqa: E402
+from bench.common import ROOT, refuse_ratio, wrk_failures  # noqa: E402
 
 ARTICLES = 20
 MEASURED = "cpts-0042"
@@ -30,7 +30,8 @@ MEASURED = "cpts-0042"
 def prepare_tenant(n: int) -> None:
     from bench.common import setup_django
 
-    setup_django(fresh=True)
+    # Its own database: never the generated network's (cpts_bench).
+    setup_django(fresh=True, database=os.environ.get("BENCH_DATABASE_NAME", "cpts_bench_sites"))
     from django.core.management import call_command
     from django_tenants.utils import schema_context
 
@@ -48,7 +49,11 @@ def prepare_tenant(n: int) -> None:
 def prepare_single() -> None:
     from bench.common import setup_django
 
-    setup_django(fresh=True)
+    setup_django(
+        fresh=True,
+        settings_module="config.settings.single_site",
+        database=os.environ.get("SINGLE_SITE_DATABASE_NAME", "cpts_single_site"),
+    )
     from django.core.management import call_command
 
     from content.services import site_provision
@@ -160,8 +165,7 @@ def _wrk(host: str, path: str, seconds: int) -> dict:
         check=True,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return {"requests_per_second": rps, "errors": int(non_2xx.group(1)) if non_2xx else 0}
+    return {"requests_per_second": rps, "errors": wrk_failures(output)}
 
 
 def main() -> None:
@@ -200,6 +204,8 @@ def main() -> None:
         "single_site": single,
         "ratio": {},
     }
+    sides = {"CPTS": tenant, "site unique": single}
+    refuse_ratio({f"{side} {name}": m for side, run in sides.items() for name, m in run.items()})
     for name in tenant:
         ratio = tenant[name]["requests_per_second"] / single[name]["requests_per_second"]
         results["ratio"][name] = ratio

@@ -1,6 +1,7 @@
 """Shared plumbing for the benchmarks: a fresh bench database and timing helpers."""
 
 import os
+import re
 import statistics
 import sys
 import time
@@ -10,14 +11,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def setup_django(*, fresh: bool = True) -> None:
-    """Point Django at the bench database (recreated when ``fresh``) and set it up."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.bench")
+def setup_django(
+    *, fresh: bool = True, settings_module: str = "config.settings.bench", database: str | None = None
+) -> None:
+    """Point Django at a bench database and set it up.
+
+    ``settings_module`` is imposed, not defaulted: a preparation step for the
+    single-site baseline must never fall back to the network's settings. With
+    ``fresh``, the database is dropped and recreated, so a benchmark that
+    recreates its database names it (``database``), and only the one it owns:
+    the generated network (``cpts_bench``) is recreated only when asked for
+    (``generate_network.py --fresh``).
+    """
+    os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
     sys.path.insert(0, str(ROOT))
     import psycopg
     from django.conf import settings
 
     db = settings.DATABASES["default"]
+    if database is not None:
+        db["NAME"] = database
     admin_conninfo = {
         "dbname": "postgres",
         "host": db["HOST"],
@@ -26,7 +39,6 @@ def setup_django(*, fresh: bool = True) -> None:
         "password": db["PASSWORD"] or None,
         "autocommit": True,
     }
-    # The database name follows the settings module (bench or single_site).
     with psycopg.connect(**{k: v for k, v in admin_conninfo.items() if v is not None}) as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [db["NAME"]]).fetchone()
         if fresh and exists:
@@ -37,6 +49,27 @@ def setup_django(*, fresh: bool = True) -> None:
     import django
 
     django.setup()
+
+
+def wrk_failures(output: str) -> int:
+    """Responses wrk counted that were not a success: non-2xx/3xx answers and socket errors."""
+    failures = 0
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    if non_2xx:
+        failures += int(non_2xx.group(1))
+    sockets = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    if sockets:
+        failures += sum(int(n) for n in sockets.groups())
+    return failures
+
+
+def refuse_ratio(measures: dict[str, dict]) -> None:
+    """Exit without a ratio when any measured response failed: a ratio of errors means nothing."""
+    failed = {label: m["errors"] for label, m in measures.items() if m["errors"]}
+    if failed:
+        for label, count in failed.items():
+            print(f"  ÉCHEC {label} : {count} réponses en erreur", file=sys.stderr)
+        sys.exit("Pas de ratio : des réponses mesurées ont échoué (voir ci-dessus).")
 
 
 def timed(fn: Callable[[], object]) -> float:

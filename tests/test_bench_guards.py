@@ -1,0 +1,79 @@
+"""The benchmarks' own guards: no ratio over failed responses, no database dropped unasked."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from bench.common import refuse_ratio, wrk_failures
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# What wrk 4 prints when a server answers errors and drops connections.
+WRK_WITH_FAILURES = """Running 10s test @ http://127.0.0.1:8097/
+  2 threads and 8 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency     1.20ms    0.40ms   8.00ms   90.00%
+  73347 requests in 10.00s, 20.12MB read
+  Socket errors: connect 0, read 2, write 0, timeout 3
+  Non-2xx or 3xx responses: 73340
+Requests/sec:   7334.70
+"""
+
+
+def test_every_failed_response_counts():
+    assert wrk_failures(WRK_WITH_FAILURES) == 73345
+    assert wrk_failures(WRK_WITH_FAILURES.replace("Non-2xx or 3xx responses: 73340\n", "")) == 5
+
+
+def test_no_ratio_is_printed_over_failed_responses(capsys):
+    refuse_ratio({"accueil": {"errors": 0}})  # all succeeded: goes on
+    with pytest.raises(SystemExit) as refused:
+        refuse_ratio({"accueil": {"errors": 0}, "site unique": {"errors": 73345}})
+    assert "Pas de ratio" in str(refused.value)
+    assert "site unique : 73345" in capsys.readouterr().err
+
+
+def test_preparing_the_single_site_baseline_leaves_the_network_database_alone(db):
+    """``bench_site_api.py --prepare single``, as the load benchmark's docstring says, once
+    dropped the generated network's database: here that database is a sentinel, and survives."""
+    from django.db import connection
+
+    from tests.conftest import server_url
+
+    suffix = f"{os.getpid()}"
+    network, single = f"bench_guard_network_{suffix}", f"bench_guard_single_{suffix}"
+    admin = connection.settings_dict
+    conninfo = {"dbname": "postgres", "host": admin["HOST"], "port": admin["PORT"] or None}
+    conninfo |= {"user": admin["USER"] or None, "password": admin["PASSWORD"] or None}
+    with psycopg.connect(**{k: v for k, v in conninfo.items() if v}, autocommit=True) as server:
+        server.execute(f'CREATE DATABASE "{network}"')
+    try:
+        with psycopg.connect(server_url(network), autocommit=True) as sentinel:
+            sentinel.execute("CREATE TABLE generated_network (cpts int)")
+        done = subprocess.run(  # noqa: S603 - our own benchmark, fixed arguments
+            [sys.executable, "bench/bench_site_api.py", "--prepare", "single"],
+            cwd=ROOT,
+            # As a person runs it: no settings module in the environment.
+            env={
+                **{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
+                "DATABASE_URL": server_url(single),
+                "BENCH_DATABASE_NAME": network,
+                "SINGLE_SITE_DATABASE_NAME": single,
+            },
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+        with psycopg.connect(server_url(network)) as sentinel:
+            assert sentinel.execute("SELECT to_regclass('generated_network')").fetchone()[0]
+        with psycopg.connect(server_url(single)) as baseline:
+            assert baseline.execute("SELECT count(*) FROM wagtailcore_site").fetchone()[0] == 1
+    finally:
+        with psycopg.connect(**{k: v for k, v in conninfo.items() if v}, autocommit=True) as server:
+            server.execute(f'DROP DATABASE IF EXISTS "{network}" WITH (FORCE)')
+            server.execute(f'DROP DATABASE IF EXISTS "{single}" WITH (FORCE)')
