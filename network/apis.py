@@ -10,7 +10,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from config.renderers import CSVRenderer
+from tenants.renderers import CSVRenderer
 
 from .models import Department, Region
 from .selectors import (

@@ -9,10 +9,6 @@ report-only, and neither may trip it.
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -33,19 +29,14 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(network, django_db_blocker):
     from django.db import connection
 
     from tests.conftest import server_url
+    from tests.live_server import free_port, runserver
 
-    port = _free_port()
+    port = free_port()
     with django_db_blocker.unblock():
         url = server_url(connection.settings_dict["NAME"])
     environment = {
@@ -54,26 +45,8 @@ def server(network, django_db_blocker):
         "DATABASE_URL": url,
         "PUBLIC_PORT": str(port),
     }
-    process = subprocess.Popen(  # noqa: S603 - our own manage.py, fixed arguments
-        [sys.executable, "manage.py", "runserver", "--noreload", "--insecure", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        process.kill()
-        raise RuntimeError(process.stderr.read().decode()[-3000:])
-    yield port
-    process.terminate()
-    process.wait(timeout=20)
+    with runserver(ROOT, environment, port, "--insecure"):
+        yield port
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ import pytest
 from django.db import OperationalError
 from django.test import RequestFactory
 
-from config.errors import server_error
+from cpts_network.errors import server_error
 
 
 def _while_raising(error, path):

@@ -12,7 +12,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template import loader
 
-from config.api_errors import error_body
+from tenants.api_errors import error_body
 
 RETRY_AFTER_SECONDS = 5
 
@@ -25,17 +25,17 @@ def bad_request(request, exception=None, *, message: str = "Requête invalide.")
     """400: JSON under /api/, a French page elsewhere (Django's handler400 too)."""
     if is_api(request):
         return JsonResponse(error_body(400, "invalid", message), status=400)
-    return HttpResponse(loader.get_template("400.html").render({"message": message}), status=400)
+    return HttpResponse(loader.get_template("cpts_network/400.html").render({"message": message}), status=400)
 
 
 def not_found(request, exception=None):
     if is_api(request):
-        from config.api_errors import json_not_found
+        from tenants.api_errors import json_not_found
 
         return json_not_found(request, exception)
     from django.shortcuts import render
 
-    return render(request, "404.html", status=404)
+    return render(request, "cpts_network/404.html", status=404)
 
 
 def server_error(request):
@@ -43,10 +43,10 @@ def server_error(request):
     if isinstance(error, OperationalError | InterfaceError):
         status, code = 503, "unavailable"
         message = "Service momentanément indisponible, réessayez dans un instant."
-        template = "503.html"
+        template = "cpts_network/503.html"
     else:
         status, code, message = 500, "server_error", "Erreur interne ; elle a été signalée."
-        template = "500.html"
+        template = "cpts_network/500.html"
     if is_api(request):
         response = JsonResponse(error_body(status, code, message), status=status)
     else:

@@ -4,14 +4,14 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
-from config.api_docs import redoc_view
-from config.media import media_urlpatterns
+from cpts_network.api_docs import redoc_view
+from cpts_network.media import media_urlpatterns
 from network.views import federation_home
 from search.views import internship_search_page
 
-handler400 = "config.errors.bad_request"
-handler404 = "config.errors.not_found"
-handler500 = "config.errors.server_error"
+handler400 = "cpts_network.errors.bad_request"
+handler404 = "cpts_network.errors.not_found"
+handler500 = "cpts_network.errors.server_error"
 
 urlpatterns = [
     path("", federation_home, name="federation-home"),

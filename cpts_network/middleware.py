@@ -20,7 +20,7 @@ from django.core.signals import got_request_exception
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import NoReverseMatch, reverse
 
-from config.errors import bad_request, is_api, server_error
+from cpts_network.errors import bad_request, is_api, server_error
 
 logger = logging.getLogger("django.request")
 CLIENT_ERRORS = (Http404, PermissionDenied, SuspiciousOperation, BadRequest)

@@ -6,15 +6,15 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from config.api_docs import redoc_view
-from config.media import media_urlpatterns
 from content import apis
 from content.api import api_router
 from content.search_views import site_search_page
+from cpts_network.api_docs import redoc_view
+from cpts_network.media import media_urlpatterns
 
-handler400 = "config.errors.bad_request"
-handler404 = "config.errors.not_found"
-handler500 = "config.errors.server_error"
+handler400 = "cpts_network.errors.bad_request"
+handler404 = "cpts_network.errors.not_found"
+handler500 = "cpts_network.errors.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

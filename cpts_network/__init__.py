@@ -1,0 +1,15 @@
+"""The CPTS network for Wagtail: the wiring of the five apps, for this repository and any project.
+
+Layers, each importing only those to its left::
+
+    tenants  <-  network  <-  content  <-  prevention, search  <-  cpts_network
+
+- needs: all five apps, Wagtail, django-tenants, Django REST framework.
+- offers: ``cpts_network.settings.cpts_settings()`` (the settings the apps
+  require), the URL confs of the public schema (``urls_public``) and of CPTS
+  schemas (``urls_tenant``), the edge middleware, error pages and the theme's
+  ``base.html``, and system checks (``cpts_network.checks``) that name a
+  missing or misordered piece in one line.
+"""
+
+__version__ = "0.2.0"
