@@ -64,7 +64,7 @@ def generate(n: int, seed: int, *, verbose: bool = True) -> float:
     from django_tenants.utils import schema_context
 
     from content.services import territory_add_communes
-    from content.services.demo_region import stage_milestones
+    from cpts_network.demo.region import stage_milestones
     from tenants.models import CPTS
     from tenants.services import cpts_create
 

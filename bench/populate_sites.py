@@ -89,7 +89,7 @@ DISCIPLINES = {
 def _offer(rng: random.Random, communes: list[tuple[str, str]], n: int):
     from content.models import InternshipOfferPage
     from content.models.internships import semester_choices
-    from network.vocabulary import Discipline, HostStructure
+    from tenants.vocabulary import Discipline, HostStructure
 
     names = list(DISCIPLINES)
     discipline = rng.choices(names, weights=[DISCIPLINES[d][0] for d in names])[0]

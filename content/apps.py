@@ -10,10 +10,19 @@ class ContentConfig(AppConfig):
     def ready(self) -> None:
         from django_tenants.signals import post_schema_sync
 
+        from tenants.public_copies import PublicCopy, public_copy_register
+
         from . import admin_base_url, signals
+        from .services.territory import territory_claims_rebuild, territory_claims_withdraw
 
         post_schema_sync.connect(signals.provision_site, dispatch_uid="content.provision_site")
-        signals.connect_internships()
+        public_copy_register(
+            PublicCopy(
+                "territory claims",
+                rebuild=lambda cpts: territory_claims_rebuild(cpts=cpts),
+                withdraw=territory_claims_withdraw,
+            )
+        )
         from axes.signals import user_locked_out
 
         from .sign_in import record_lockout

@@ -50,7 +50,7 @@ class ACIContractForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from network.vocabulary import OPTIONAL_MISSIONS
+        from tenants.vocabulary import OPTIONAL_MISSIONS
 
         super().__init__(*args, **kwargs)
         self.fields["aci_optional_missions"].choices = [(m.value, m.label) for m in OPTIONAL_MISSIONS]

@@ -6,8 +6,10 @@ Layers, each importing only those to its left::
 
 - needs: all five apps, Wagtail, django-tenants, Django REST framework.
 - offers: ``cpts_network.settings.cpts_settings()`` (the settings the apps
-  require), the URL confs of the public schema (``urls_public``) and of CPTS
-  schemas (``urls_tenant``), the edge middleware, error pages and the theme's
+  require), the URL confs of the public schema (``urls_public``, with the
+  network's API ``urls_api``) and of CPTS schemas (``urls_tenant``), the
+  demo network (``cpts_network.demo``, ``load_demo_network``) and
+  ``cpts_summary``, the edge middleware, error pages and the theme's
   ``base.html``, and system checks (``cpts_network.checks``) that name a
   missing or misordered piece in one line.
 """

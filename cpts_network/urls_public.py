@@ -17,10 +17,10 @@ urlpatterns = [
     path("", federation_home, name="federation-home"),
     path("stages/", internship_search_page, name="internship-search"),
     path("admin/", admin.site.urls),
-    path("api/network/", include("network.urls")),
+    path("api/network/", include("cpts_network.urls_api")),
     path(
         "api/network/schema/",
-        SpectacularAPIView.as_view(urlconf="network.urls_api_schema"),
+        SpectacularAPIView.as_view(urlconf="cpts_network.urls_api_schema"),
         name="network-schema",
     ),
     path(

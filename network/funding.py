@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .vocabulary import CORE_MISSIONS, Mission
+from tenants.vocabulary import CORE_MISSIONS, Mission
 
 
 class FundingItem(models.TextChoices):

@@ -8,6 +8,12 @@ class PreventionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from tenants.public_copies import PublicCopy, public_copy_register
+
         from . import signals
+        from .services import campaign_copies_rebuild, campaign_copies_withdraw
 
         signals.connect()
+        public_copy_register(
+            PublicCopy("campaign copies", rebuild=campaign_copies_rebuild, withdraw=campaign_copies_withdraw)
+        )

@@ -8,9 +8,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from network.vocabulary import Profession
-
-from .validators import validate_no_nir
+from tenants.no_patient_data import validate_no_nir
+from tenants.vocabulary import Profession
 
 
 class SafeTextBlock(blocks.CharBlock):

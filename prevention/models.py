@@ -13,11 +13,11 @@ from wagtail.search import index
 
 from content.blocks import RICH_TEXT_FEATURES
 from content.models.pages import CPTSPage
-from network.vocabulary import Profession
+from tenants.no_patient_data import validate_no_nir
+from tenants.vocabulary import Profession
 
 from .blocks import ActionsBlock, IndicatorsBlock, Unit
 from .forms import CampaignPageForm
-from .validators import validate_no_nir
 
 
 class CampaignIndexPage(CPTSPage):

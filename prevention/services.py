@@ -10,6 +10,7 @@ from content.blocks import RICH_TEXT_FEATURES
 from content.models import HomePage
 from network.prevention import CampaignKit, NetworkCampaign
 from network.safe_html import is_link_allowed, rich_text_clean
+from tenants.models import CPTS
 from tenants.selectors import current_cpts
 
 from .models import CampaignIndexPage, CampaignPage
@@ -58,13 +59,18 @@ def campaign_publish_copy(*, page: CampaignPage) -> NetworkCampaign | None:
     return copy
 
 
-def campaign_copies_rebuild() -> int:
-    """Rewrite the public copies of every live campaign of the current CPTS (a restored CPTS)."""
-    NetworkCampaign.objects.filter(cpts_id=current_cpts().pk).delete()
+def campaign_copies_rebuild(cpts: CPTS) -> int:
+    """Rewrite the public copies of every live campaign of ``cpts`` (its schema active)."""
+    NetworkCampaign.objects.filter(cpts_id=cpts.pk).delete()
     pages = CampaignPage.objects.live().public()
     for page in pages:
         campaign_publish_copy(page=page)
     return len(pages)
+
+
+def campaign_copies_withdraw(cpts: CPTS) -> None:
+    """Every copy of ``cpts``'s campaigns leaves the network's listing (an archived CPTS)."""
+    NetworkCampaign.objects.filter(cpts_id=cpts.pk).delete()
 
 
 def campaign_withdraw_copy(*, page_id: int) -> None:

@@ -13,7 +13,7 @@ from django.db.models import Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from network.vocabulary import Discipline, HostStructure, StudyLevel
+from tenants.vocabulary import Discipline, HostStructure, StudyLevel
 
 # A copy of PostgreSQL's French configuration, created by this app's first
 # migration, so that tuning it (stop words, dictionaries) never touches "french".

@@ -16,6 +16,7 @@ from tenants.models import CPTS
 
 from .backends import get_backend
 from .models import InternshipListing
+from .offer_pages import live_internship_snapshots
 from .services import index_rebuild, lexicon_rebuild, listings_replace
 
 
@@ -30,7 +31,6 @@ class ReindexReport:
 
 def reindex_network(*, progress: Callable[[str], None] | None = None) -> ReindexReport:
     """Rewrite every CPTS's listing from its live offers, then rebuild the lexicon and the engine's index."""
-    from content.selectors.internships import live_internship_snapshots
 
     report = ReindexReport()
     for cpts in CPTS.objects.order_by("schema_name"):
@@ -65,7 +65,6 @@ class Drift:
 
 
 def search_index_drift() -> Drift:
-    from content.selectors.internships import live_internship_snapshots
 
     drift = Drift()
     listed = {

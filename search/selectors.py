@@ -10,8 +10,8 @@ from django.conf import settings
 from django.utils import timezone, translation
 
 from network.models import Department, Region
-from network.vocabulary import Discipline, StudyLevel
 from tenants.models import CPTS
+from tenants.vocabulary import Discipline, StudyLevel
 
 from .backends import FACETS, InternshipQuery, Sort, get_backend
 from .lexicon import interpret

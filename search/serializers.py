@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from rest_framework import serializers
 
-from network.vocabulary import Discipline, HostStructure, StudyLevel
+from tenants.vocabulary import Discipline, HostStructure, StudyLevel
 
 from .backends import Sort
 

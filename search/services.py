@@ -18,8 +18,8 @@ from django.db import transaction
 from django.utils import translation
 
 from network.models import Commune
-from network.vocabulary import Discipline, HostStructure, StudyLevel
 from tenants.models import CPTS
+from tenants.vocabulary import Discipline, HostStructure, StudyLevel
 
 from .backends import get_backend
 from .lexicon import lexicon_add, lexicon_reset

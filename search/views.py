@@ -3,7 +3,7 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from network.vocabulary import Discipline, StudyLevel
+from tenants.vocabulary import Discipline, StudyLevel
 
 from .selectors import internship_search
 from .serializers import InternshipSearchParamsSerializer

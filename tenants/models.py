@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
 
-from network.vocabulary import OPTIONAL_MISSIONS
+from tenants.vocabulary import OPTIONAL_MISSIONS
 
 from .validators import validate_hostname, validate_short_name
 

@@ -31,6 +31,7 @@ from django_tenants.utils import schema_context, schema_exists
 from .audit import audit_record
 from .models import CPTS, AuditEntry, CPTSArchive, Domain, Stage
 from .postgres import pg_dump_schema
+from .public_copies import public_copies_rebuild, public_copies_withdraw
 from .schema_template import create_schema_from_template, migration_fingerprint, replayable_sql
 from .validators import schema_name_for, validate_hostname
 
@@ -326,14 +327,9 @@ def cpts_archive(*, cpts: CPTS, archive_dir: Path | None = None) -> CPTSArchive:
             dump_sha256=_sha256(dump_path),
         )
         schema_name = cpts.schema_name
-        # Its communes stop counting as covered before its row goes.
-        from network.coverage import coverage_sync
-        from network.models import TerritoryClaim
-        from search.services import listings_withdraw_cpts
-
-        TerritoryClaim.objects.filter(cpts=cpts).delete()
-        coverage_sync(cpts_id=cpts.pk)
-        listings_withdraw_cpts(cpts=cpts)
+        # Its communes stop counting as covered, its offers and campaigns leave
+        # the network's listings, before its row goes.
+        public_copies_withdraw(cpts)
         cpts.delete()  # rows only: auto_drop_schema is off
         with connection.cursor() as cursor:
             cursor.execute(f"DROP SCHEMA {schema_name} CASCADE")
@@ -383,17 +379,8 @@ def cpts_restore(*, archive: CPTSArchive) -> CPTS:
             cpts.save()
             for index, host in enumerate(archive.domains):
                 Domain.objects.create(tenant=cpts, domain=host, is_primary=index == 0)
-            with schema_context(cpts.schema_name):
-                # Archiving removed the CPTS's public claims with its row.
-                from content.services.territory import territory_claims_rebuild
-
-                territory_claims_rebuild(cpts=cpts)
-                # ... and its public copies: campaigns and internship offers.
-                from content.services.internships import internship_listings_rebuild
-                from prevention.services import campaign_copies_rebuild
-
-                campaign_copies_rebuild()
-                internship_listings_rebuild()
+            # Archiving withdrew its public copies: claims, offers, campaigns.
+            public_copies_rebuild(cpts)
             audit_record(
                 action=AuditEntry.Action.CPTS_RESTORED,
                 cpts=cpts.short_name,

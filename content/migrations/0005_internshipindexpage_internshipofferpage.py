@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import prevention.validators
+import tenants.no_patient_data
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
             name='InternshipIndexPage',
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('introduction', models.TextField(blank=True, validators=[prevention.validators.validate_no_nir], verbose_name='chapô')),
+                ('introduction', models.TextField(blank=True, validators=[tenants.no_patient_data.validate_no_nir], verbose_name='chapô')),
             ],
             options={
                 'verbose_name': 'stages',
@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
                 ('places', models.PositiveSmallIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1)], verbose_name='nombre de places')),
                 ('housing', models.BooleanField(default=False, verbose_name='logement proposé')),
                 ('travel_help', models.BooleanField(default=False, verbose_name='aide au déplacement')),
-                ('description', wagtail.fields.RichTextField(blank=True, validators=[prevention.validators.validate_no_nir], verbose_name='description')),
+                ('description', wagtail.fields.RichTextField(blank=True, validators=[tenants.no_patient_data.validate_no_nir], verbose_name='description')),
                 ('apply_email', models.EmailField(blank=True, max_length=254, verbose_name='candidater par courriel')),
                 ('apply_url', models.URLField(blank=True, max_length=500, verbose_name='candidater en ligne')),
                 ('filled', models.BooleanField(default=False, help_text="Cochez puis publiez : l'offre quitte la recherche des étudiants.", verbose_name='offre pourvue')),

@@ -7,7 +7,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from network.vocabulary import Mission
+from tenants.vocabulary import Mission
 
 
 class Unit(models.TextChoices):

@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from network.vocabulary import Profession
+from tenants.vocabulary import Profession
 
 rna_validator = RegexValidator(r"^W\d{9}$", _("Le numéro RNA s'écrit W suivi de 9 chiffres."))
 

@@ -27,8 +27,8 @@ from wagtail.search import index
 
 from content.blocks import RICH_TEXT_FEATURES
 from content.forms import CPTSPageForm
-from network.vocabulary import Discipline, HostStructure, StudyLevel
-from prevention.validators import validate_no_nir
+from tenants.no_patient_data import validate_no_nir
+from tenants.vocabulary import Discipline, HostStructure, StudyLevel
 
 from .pages import CPTSPage
 

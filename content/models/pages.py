@@ -29,7 +29,7 @@ from wagtail.search import index
 
 from content.blocks import RICH_TEXT_FEATURES, BodyBlock
 from content.forms import CPTSFormPageForm, CPTSPageForm
-from network.vocabulary import Mission
+from tenants.vocabulary import Mission
 
 
 def upcoming(events):

@@ -68,7 +68,7 @@ def governance() -> dict:
 
 def aci_missions(*, cpts) -> list[dict]:
     """The six ACI missions, whether the CPTS's contract engages each, and their indicators."""
-    from network.vocabulary import CORE_MISSIONS, Mission
+    from tenants.vocabulary import CORE_MISSIONS, Mission
 
     indicators = mission_indicators()
     engaged = set(CORE_MISSIONS) | set(cpts.aci_optional_missions)
@@ -84,6 +84,10 @@ def aci_missions(*, cpts) -> list[dict]:
     ]
 
 
+# Longer input is cut, not refused (as in the students' search).
+SITE_QUERY_MAX_CHARS = 300
+
+
 def site_search(query: str, *, limit: int = 30):
     """Live, public pages of this CPTS's site (pages, campaigns, internship offers) matching ``query``.
 
@@ -95,9 +99,7 @@ def site_search(query: str, *, limit: int = 30):
     """
     from wagtail.models import Page
 
-    from search.text import MAX_QUERY_CHARS
-
-    query = " ".join(query[:MAX_QUERY_CHARS].split())
+    query = " ".join(query[:SITE_QUERY_MAX_CHARS].split())
     if not query:
         return []
     return list(Page.objects.live().public().specific().search(query, operator="and")[:limit])

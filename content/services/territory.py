@@ -84,6 +84,12 @@ def _audit(cpts: CPTS, *, added: list[str], removed: list[str]) -> None:
 
 
 @transaction.atomic
+def territory_claims_withdraw(cpts: CPTS) -> None:
+    """Its communes stop counting as covered (an archived CPTS); public schema active."""
+    TerritoryClaim.objects.filter(cpts=cpts).delete()
+    coverage_sync(cpts_id=cpts.pk)
+
+
 def territory_claims_rebuild(*, cpts: CPTS) -> int:
     """Rewrite the public copy from the CPTS's own rows (after a restore, or to mend drift)."""
     codes = list(TerritoryCommune.objects.values_list("commune_id", flat=True))

@@ -3,7 +3,7 @@
 import django.contrib.postgres.fields
 import django.db.models.deletion
 import modelcluster.fields
-import prevention.validators
+import tenants.no_patient_data
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -23,7 +23,7 @@ class Migration(migrations.Migration):
             name='CampaignIndexPage',
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('introduction', models.TextField(blank=True, validators=[prevention.validators.validate_no_nir], verbose_name='chapô')),
+                ('introduction', models.TextField(blank=True, validators=[tenants.no_patient_data.validate_no_nir], verbose_name='chapô')),
             ],
             options={
                 'verbose_name': 'prévention',
@@ -34,18 +34,18 @@ class Migration(migrations.Migration):
             name='CampaignPage',
             fields=[
                 ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(validators=[prevention.validators.validate_no_nir], verbose_name='résumé')),
-                ('body', wagtail.fields.RichTextField(blank=True, validators=[prevention.validators.validate_no_nir], verbose_name='présentation')),
+                ('summary', models.TextField(validators=[tenants.no_patient_data.validate_no_nir], verbose_name='résumé')),
+                ('body', wagtail.fields.RichTextField(blank=True, validators=[tenants.no_patient_data.validate_no_nir], verbose_name='présentation')),
                 ('start', models.DateField(verbose_name='début')),
                 ('end', models.DateField(verbose_name='fin')),
                 ('status', models.CharField(choices=[('planned', 'prévue'), ('running', 'en cours'), ('finished', 'terminée')], default='planned', max_length=16, verbose_name='état')),
                 ('age_min', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='âge minimum')),
                 ('age_max', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='âge maximum')),
                 ('sex', models.CharField(choices=[('all', 'tous'), ('female', 'femmes'), ('male', 'hommes')], default='all', max_length=8, verbose_name='sexe')),
-                ('risk_condition', models.CharField(blank=True, help_text='Ex. 10 médicaments ou plus, diabète. Une population, jamais une personne.', max_length=200, validators=[prevention.validators.validate_no_nir], verbose_name='facteur de risque')),
-                ('target_description', models.CharField(blank=True, max_length=300, validators=[prevention.validators.validate_no_nir], verbose_name='population cible (précisions)')),
+                ('risk_condition', models.CharField(blank=True, help_text='Ex. 10 médicaments ou plus, diabète. Une population, jamais une personne.', max_length=200, validators=[tenants.no_patient_data.validate_no_nir], verbose_name='facteur de risque')),
+                ('target_description', models.CharField(blank=True, max_length=300, validators=[tenants.no_patient_data.validate_no_nir], verbose_name='population cible (précisions)')),
                 ('whole_territory', models.BooleanField(default=True, verbose_name='tout le territoire')),
-                ('partners', models.TextField(blank=True, validators=[prevention.validators.validate_no_nir], verbose_name='partenaires')),
+                ('partners', models.TextField(blank=True, validators=[tenants.no_patient_data.validate_no_nir], verbose_name='partenaires')),
                 ('professions', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(choices=[('general_practitioner', 'Médecin généraliste'), ('specialist', 'Médecin spécialiste'), ('pharmacist', 'Pharmacien'), ('nurse', 'Infirmier'), ('physiotherapist', 'Masseur-kinésithérapeute'), ('midwife', 'Sage-femme'), ('dentist', 'Chirurgien-dentiste'), ('speech_therapist', 'Orthophoniste'), ('orthoptist', 'Orthoptiste'), ('podiatrist', 'Pédicure-podologue'), ('psychologist', 'Psychologue'), ('dietitian', 'Diététicien'), ('occupational_therapist', 'Ergothérapeute'), ('psychomotor_therapist', 'Psychomotricien'), ('biologist', 'Biologiste'), ('ambulance', 'Transporteur sanitaire'), ('social_worker', 'Travailleur social'), ('other', 'Autre')], max_length=32), blank=True, default=list, size=None, verbose_name='professions impliquées')),
                 ('actions', wagtail.fields.StreamField([('event', 5), ('material', 9), ('mobilisation', 12)], blank=True, block_lookup={0: ('prevention.blocks.SafeTextBlock', (), {'label': 'intitulé'}), 1: ('wagtail.blocks.DateTimeBlock', (), {'label': 'date'}), 2: ('prevention.blocks.SafeTextBlock', (), {'label': 'lieu', 'required': False}), 3: ('prevention.blocks.SafeTextBlock', (), {'label': 'public', 'required': False}), 4: ('wagtail.blocks.URLBlock', (), {'label': 'inscription', 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('title', 0), ('date', 1), ('place', 2), ('audience', 3), ('registration_url', 4)]], {}), 6: ('prevention.blocks.SafeTextBlock', (), {'label': 'titre'}), 7: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'document', 'required': False}), 8: ('wagtail.blocks.URLBlock', (), {'label': 'ou lien', 'required': False}), 9: ('wagtail.blocks.StructBlock', [[('title', 6), ('document', 7), ('url', 8)]], {}), 10: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('general_practitioner', 'Médecin généraliste'), ('specialist', 'Médecin spécialiste'), ('pharmacist', 'Pharmacien'), ('nurse', 'Infirmier'), ('physiotherapist', 'Masseur-kinésithérapeute'), ('midwife', 'Sage-femme'), ('dentist', 'Chirurgien-dentiste'), ('speech_therapist', 'Orthophoniste'), ('orthoptist', 'Orthoptiste'), ('podiatrist', 'Pédicure-podologue'), ('psychologist', 'Psychologue'), ('dietitian', 'Diététicien'), ('occupational_therapist', 'Ergothérapeute'), ('psychomotor_therapist', 'Psychomotricien'), ('biologist', 'Biologiste'), ('ambulance', 'Transporteur sanitaire'), ('social_worker', 'Travailleur social'), ('other', 'Autre')], 'label': 'profession'}), 11: ('wagtail.blocks.IntegerBlock', (), {'label': 'professionnels mobilisés', 'min_value': 0}), 12: ('wagtail.blocks.StructBlock', [[('profession', 10), ('count', 11)]], {})}, verbose_name='actions')),
                 ('indicators', wagtail.fields.StreamField([('indicator', 9)], blank=True, block_lookup={0: ('prevention.blocks.SafeTextBlock', (), {'label': 'indicateur'}), 1: ('wagtail.blocks.TextBlock', (), {'label': 'définition', 'required': False}), 2: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('count', 'nombre'), ('people', 'personnes'), ('percent', 'pourcentage')], 'label': 'unité'}), 3: ('wagtail.blocks.DecimalBlock', (), {'label': 'valeur de départ', 'min_value': 0, 'required': False}), 4: ('wagtail.blocks.DecimalBlock', (), {'label': 'cible', 'min_value': 0, 'required': False}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Ex. 2026, 2026-T1, avant, après', 'label': 'période', 'max_length': 20}), 6: ('wagtail.blocks.DecimalBlock', (), {'label': 'valeur', 'min_value': 0}), 7: ('wagtail.blocks.StructBlock', [[('period', 5), ('value', 6)]], {}), 8: ('wagtail.blocks.ListBlock', (7,), {'default': [], 'label': 'valeurs'}), 9: ('wagtail.blocks.StructBlock', [[('name', 0), ('definition', 1), ('unit', 2), ('baseline', 3), ('target', 4), ('values', 8)]], {})}, verbose_name='indicateurs')),

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test import Client
 
 from content.models import Mandate, ProfessionCount, StandardPage
-from content.services.demo_region import demo_region_fill
+from cpts_network.demo.region import demo_region_fill
 from network.selectors import coverage_by_region
 from tenants.models import CPTS
 

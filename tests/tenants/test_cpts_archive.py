@@ -148,3 +148,27 @@ def test_archive_withdraws_offers_and_campaigns_from_the_network_and_restore_bri
     listing = InternshipListing.objects.get(cpts=restored)
     assert (listing.title, listing.url.startswith("http://ephemere.localhost")) == ("Kiné du sport", True)
     assert NetworkCampaign.objects.get(cpts=restored).title == "Octobre rose"
+
+
+def test_a_copy_registered_only_through_the_contract_follows_archive_and_restore(doomed, monkeypatch):
+    """A fourth public copy plugs in through tenants.public_copies alone: archive withdraws it
+    in the public schema, restore rebuilds it in the CPTS's schema, tenants names none of them."""
+    from tenants import public_copies
+
+    calls = []
+    copy = public_copies.PublicCopy(
+        "agenda (test)",
+        rebuild=lambda cpts: calls.append(("rebuild", cpts.short_name, connection.schema_name)),
+        withdraw=lambda cpts: calls.append(("withdraw", cpts.short_name, connection.schema_name)),
+    )
+    monkeypatch.setitem(public_copies._copies, copy.name, copy)
+
+    archive = cpts_archive(cpts=doomed)
+    assert calls == [("withdraw", "ephemere", "public")]
+    cpts_restore(archive=archive)
+    assert calls[1:] == [("rebuild", "ephemere", "ephemere")]
+    assert [c.name for c in public_copies.public_copies()][:3] == [
+        "internship listings",
+        "territory claims",
+        "campaign copies",
+    ]

@@ -24,9 +24,9 @@ from wagtail.images.models import Image
 
 from content.models import Association, HomePage, InternshipIndexPage, InternshipOfferPage, Mandate
 from content.services import page_publish, standard_page_publish, territory_add_communes
+from cpts_network.selectors import cpts_content_summary
 from prevention.models import CampaignIndexPage, CampaignPage
 from tenants.models import CPTS
-from tenants.selectors import cpts_content_summary
 from tenants.services import cpts_create, cpts_export
 from tests.conftest import server_url
 

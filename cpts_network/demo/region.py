@@ -17,11 +17,10 @@ from datetime import date, timedelta
 from django.db import connection
 from django_tenants.utils import schema_context
 
+from content.services.territory import territory_add_communes
 from network.models import Commune, Department
 from tenants.models import CPTS, Stage
 from tenants.services import cpts_create, cpts_update
-
-from .territory import territory_add_communes
 
 PREFIX = "fictive"
 NOTICE = (

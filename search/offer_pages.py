@@ -1,14 +1,25 @@
-"""Reads of a CPTS's internship offers (current schema), as the network's search needs them."""
+"""The tenant half of the offer listing: a CPTS's offer pages (current schema) and their copies.
+
+Reads turn an ``InternshipOfferPage`` into the listing's ``OfferSnapshot``;
+writes follow an offer's life (published, unpublished, deleted, made private)
+into the network's listing (``search.services``, public schema). Wired to
+Wagtail's signals in ``search.signals``; ``content`` knows nothing of it.
+"""
 
 from __future__ import annotations
 
 import html
 
+from django.db import transaction
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from wagtail.models import Page
 
 from content.models import InternshipOfferPage
-from search.services import OfferSnapshot
+from tenants.models import CPTS
+from tenants.selectors import current_cpts
+
+from .services import ListingSync, OfferSnapshot, listing_withdraw, listing_write, listings_replace
 
 
 def internship_snapshot(page: InternshipOfferPage) -> OfferSnapshot:
@@ -51,3 +62,35 @@ def live_internship_snapshots() -> list[OfferSnapshot]:
 def offer_is_shareable(page: InternshipOfferPage) -> bool:
     """Live and public: what the network's search may show."""
     return page.live and not page.get_view_restrictions().exists()
+
+
+def internship_offer_share(*, page: InternshipOfferPage) -> None:
+    """A published offer (open or filled) goes to the network's listing, in the same transaction.
+
+    A private offer (under a view restriction) is withdrawn instead.
+    """
+    if offer_is_shareable(page):
+        listing_write(cpts=current_cpts(), offer=internship_snapshot(page))
+    else:
+        listing_withdraw(cpts=current_cpts(), page_id=page.pk)
+
+
+@transaction.atomic
+def internship_offers_privacy_follow(*, section: Page) -> int:
+    """A view restriction added to or removed from ``section``: its offers follow, now.
+
+    Returns how many offers were looked at.
+    """
+    offers = InternshipOfferPage.objects.live().descendant_of(section, inclusive=True)
+    for offer in offers:
+        internship_offer_share(page=offer)
+    return len(offers)
+
+
+def internship_offer_unshare(*, page_id: int) -> None:
+    listing_withdraw(cpts=current_cpts(), page_id=page_id)
+
+
+def internship_listings_rebuild(cpts: CPTS) -> ListingSync:
+    """The network's listing of ``cpts`` (its schema active), rewritten from its live offers."""
+    return listings_replace(cpts=cpts, offers=live_internship_snapshots(), follow=True)

@@ -2,8 +2,8 @@ import json
 
 from django.core.management.base import BaseCommand
 
+from cpts_network.selectors import cpts_content_summary
 from tenants.management.cli import cpts_named
-from tenants.selectors import cpts_content_summary
 
 
 class Command(BaseCommand):

@@ -15,13 +15,13 @@ from django.core.management.base import BaseCommand
 from django_tenants.utils import schema_context
 
 from content.services import home_page_update, standard_page_publish, territory_add_communes
-from content.services.demo import (
+from cpts_network.demo.region import demo_region_fill
+from cpts_network.demo.sites import (
     demo_campaigns_load,
     demo_internships_load,
     demo_site_load,
     territory_report,
 )
-from content.services.demo_region import demo_region_fill
 from network.prevention import CampaignKit
 from network.resolution import Status, resolve_communes
 from network.second_factor import second_factor_enrol, second_factor_status

@@ -2,4 +2,4 @@
 
 from django.urls import include, path
 
-urlpatterns = [path("api/network/", include("network.urls"))]
+urlpatterns = [path("api/network/", include("cpts_network.urls_api"))]

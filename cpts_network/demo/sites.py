@@ -29,8 +29,7 @@ from content.models.pages import (
     NewsArticlePage,
     NewsIndexPage,
 )
-
-from .pages import page_publish, paragraphs
+from content.services.pages import page_publish, paragraphs
 
 
 def _saved(instance):
