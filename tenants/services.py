@@ -326,13 +326,12 @@ def cpts_archive(*, cpts: CPTS, archive_dir: Path | None = None) -> CPTSArchive:
             media_path=media_path,
             dump_sha256=_sha256(dump_path),
         )
-        schema_name = cpts.schema_name
         # Its communes stop counting as covered, its offers and campaigns leave
         # the network's listings, before its row goes.
         public_copies_withdraw(cpts)
-        cpts.delete()  # rows only: auto_drop_schema is off
-        with connection.cursor() as cursor:
-            cursor.execute(f"DROP SCHEMA {schema_name} CASCADE")
+        # django-tenants drops the schema (quoted, refused outside the public
+        # schema); auto_drop_schema stays off so that no other delete can.
+        cpts.delete(force_drop=True)
         audit_record(
             action=AuditEntry.Action.CPTS_ARCHIVED,
             cpts=archive.short_name,
@@ -388,8 +387,14 @@ def cpts_restore(*, archive: CPTSArchive) -> CPTS:
                 data={"dump": str(dump_path)},
             )
             archive.delete()
-    except DatabaseError as error:
+    except (OperationalError, InterfaceError) as error:
         raise _unavailable(error) from error
+    except DatabaseError as error:
+        # The server answered and refused: the dump does not fit this install.
+        first_line = str(error).strip().splitlines()[0]
+        raise ValidationError(
+            _("La sauvegarde n'a pas pu être rejouée : %(error)s") % {"error": first_line}
+        ) from error
     if archive.media_path and Path(archive.media_path).exists():
         with tarfile.open(archive.media_path) as tar:
             tar.extractall(Path(settings.MEDIA_ROOT), filter="data")

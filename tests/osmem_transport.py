@@ -2,7 +2,7 @@
 
 The Elasticsearch 8 client always sends ``application/vnd.elasticsearch+json;
 compatible-with=8``; a real cluster accepts it, osmem-server wants plain JSON.
-config/settings/test.py plugs this node class in; nothing else uses it.
+tests/search/conftest.py plugs this node class in; nothing else uses it.
 """
 
 from elastic_transport import Urllib3HttpNode

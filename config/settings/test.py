@@ -9,9 +9,3 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = [".localhost", "localhost", "127.0.0.1", "testserver"]
 FEDERATION_HOSTS = ["localhost", "testserver"]
 WAGTAILADMIN_BASE_URL = "http://localhost"
-
-# osmem-server (the in-memory OpenSearch the Elasticsearch tests run against)
-# wants plain JSON mimetypes; a real cluster needs no such option.
-from tests.osmem_transport import PlainJsonHttpNode  # noqa: E402
-
-ELASTICSEARCH_OPTIONS = {"node_class": PlainJsonHttpNode}

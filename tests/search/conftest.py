@@ -13,6 +13,7 @@ from django.test import TestCase
 from content.models import HomePage, InternshipIndexPage, InternshipOfferPage
 from content.services import page_publish, territory_add_communes
 from search import lexicon
+from tests.osmem_transport import PlainJsonHttpNode
 
 # Communes of the two test CPTS' territories (Metz, Woippy; Nancy).
 ALPHA_COMMUNES = ["57463", "57751"]
@@ -20,6 +21,8 @@ BETA_COMMUNES = ["54395"]
 
 
 def _use_elasticsearch(settings, url: str) -> None:
+    # osmem-server wants plain JSON mimetypes; a real cluster needs no such option.
+    settings.ELASTICSEARCH_OPTIONS = {"node_class": PlainJsonHttpNode}
     settings.ELASTICSEARCH_URL = url
     settings.WAGTAILSEARCH_BACKENDS = {
         "default": {

@@ -172,3 +172,20 @@ def test_a_copy_registered_only_through_the_contract_follows_archive_and_restore
         "territory claims",
         "campaign copies",
     ]
+
+
+def test_a_dump_the_server_refuses_is_a_clear_error_not_an_unreachable_database(doomed, tmp_path):
+    """The server answered and refused the dump (here, one that is not SQL): the message says
+    so, in French, instead of calling the database unreachable; nothing is restored."""
+    import hashlib
+    from pathlib import Path
+
+    archive = cpts_archive(cpts=doomed)
+    broken = Path(archive.dump_path)
+    broken.write_text("CREATE SCHEMA ephemere; CREATE TABLE ephemere.t (id int REFERENCES nowhere);")
+    archive.dump_sha256 = hashlib.sha256(broken.read_bytes()).hexdigest()
+    archive.save()
+    with pytest.raises(ValidationError, match="pas pu être rejouée : relation"):
+        cpts_restore(archive=archive)
+    assert not schema_exists("ephemere")
+    assert CPTSArchive.objects.filter(pk=archive.pk).exists()
