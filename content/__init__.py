@@ -8,7 +8,7 @@
   coordinators, profession counts); the territory (services
   ``territory_add_communes``, ``territory_remove_communes``, the command
   ``import_territory``; its public copy, the territory claims, registered with
-  ``tenants.public_copies``; ``check_territory_claims``); the Wagtail
+  ``tenants.public_copies``); the Wagtail
   API (``content.api``) and the CPTS's own APIs (``content.apis``: territory,
   governance, missions, funding); the admin's sign-in lockout, optional second
   factor, uploads rules, preview tokens, and the CSP-safe copies of Wagtail's

@@ -8,12 +8,19 @@ class ContentConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from axes.signals import user_locked_out
         from django_tenants.signals import post_schema_sync
 
+        from network.coverage import coverage_counts_drift, coverage_rebuild
         from tenants.public_copies import PublicCopy, public_copy_register
 
         from . import admin_base_url, signals
-        from .services.territory import territory_claims_rebuild, territory_claims_withdraw
+        from .services.territory import (
+            territory_claims_drift,
+            territory_claims_rebuild,
+            territory_claims_withdraw,
+        )
+        from .sign_in import record_lockout
 
         post_schema_sync.connect(signals.provision_site, dispatch_uid="content.provision_site")
         public_copy_register(
@@ -21,11 +28,11 @@ class ContentConfig(AppConfig):
                 "territory claims",
                 rebuild=lambda cpts: territory_claims_rebuild(cpts=cpts),
                 withdraw=territory_claims_withdraw,
+                drift=territory_claims_drift,
+                # Coverage counters follow from every CPTS's claims.
+                totals_drift=lambda: ["compteurs de couverture en écart"] if coverage_counts_drift() else [],
+                totals_rebuild=coverage_rebuild,
             )
         )
-        from axes.signals import user_locked_out
-
-        from .sign_in import record_lockout
-
         user_locked_out.connect(record_lockout, dispatch_uid="content.record_lockout")
         admin_base_url.install()

@@ -175,7 +175,7 @@ class TerritoryClaim(models.Model):
     """A CPTS claims a commune: the public copy of its territory.
 
     Written only by ``content.territory`` services, in the transaction that
-    changes the CPTS's own territory rows; ``check_territory_claims`` reports
+    changes the CPTS's own territory rows; ``check_public_copies`` reports
     any drift between the two.
     """
 

@@ -11,9 +11,14 @@ class PreventionConfig(AppConfig):
         from tenants.public_copies import PublicCopy, public_copy_register
 
         from . import signals
-        from .services import campaign_copies_rebuild, campaign_copies_withdraw
+        from .services import campaign_copies_drift, campaign_copies_rebuild, campaign_copies_withdraw
 
         signals.connect()
         public_copy_register(
-            PublicCopy("campaign copies", rebuild=campaign_copies_rebuild, withdraw=campaign_copies_withdraw)
+            PublicCopy(
+                "campaign copies",
+                rebuild=campaign_copies_rebuild,
+                withdraw=campaign_copies_withdraw,
+                drift=campaign_copies_drift,
+            )
         )

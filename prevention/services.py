@@ -68,6 +68,18 @@ def campaign_copies_rebuild(cpts: CPTS) -> int:
     return len(pages)
 
 
+def campaign_copies_drift(cpts: CPTS) -> list[str]:
+    """The CPTS's live, public campaigns against their copies (its schema active)."""
+    copies = set(NetworkCampaign.objects.filter(cpts_id=cpts.pk).values_list("page_id", flat=True))
+    live = set(CampaignPage.objects.live().public().values_list("pk", flat=True))
+    problems = []
+    if missing := sorted(live - copies):
+        problems.append(f"{len(missing)} campagne(s) publiée(s) sans copie : {missing[:10]}")
+    if extra := sorted(copies - live):
+        problems.append(f"{len(extra)} copie(s) de campagne(s) plus publiée(s) : {extra[:10]}")
+    return problems
+
+
 def campaign_copies_withdraw(cpts: CPTS) -> None:
     """Every copy of ``cpts``'s campaigns leaves the network's listing (an archived CPTS)."""
     NetworkCampaign.objects.filter(cpts_id=cpts.pk).delete()

@@ -11,7 +11,7 @@ class SearchConfig(AppConfig):
         from tenants.public_copies import PublicCopy, public_copy_register
 
         from . import signals
-        from .offer_pages import internship_listings_rebuild
+        from .offer_pages import internship_listings_drift, internship_listings_rebuild
         from .services import listings_withdraw_cpts
 
         signals.connect()
@@ -20,5 +20,6 @@ class SearchConfig(AppConfig):
                 "internship listings",
                 rebuild=internship_listings_rebuild,
                 withdraw=lambda cpts: listings_withdraw_cpts(cpts=cpts),
+                drift=internship_listings_drift,
             )
         )

@@ -19,6 +19,7 @@ from content.models import InternshipOfferPage
 from tenants.models import CPTS
 from tenants.selectors import current_cpts
 
+from .models import InternshipListing
 from .services import ListingSync, OfferSnapshot, listing_withdraw, listing_write, listings_replace
 
 
@@ -94,3 +95,17 @@ def internship_offer_unshare(*, page_id: int) -> None:
 def internship_listings_rebuild(cpts: CPTS) -> ListingSync:
     """The network's listing of ``cpts`` (its schema active), rewritten from its live offers."""
     return listings_replace(cpts=cpts, offers=live_internship_snapshots(), follow=True)
+
+
+def internship_listings_drift(cpts: CPTS) -> list[str]:
+    """The CPTS's live, public offers against its listings (its schema active)."""
+    listed = dict(InternshipListing.objects.filter(cpts=cpts).values_list("page_id", "last_published_at"))
+    live = {offer.page_id: offer.last_published_at for offer in live_internship_snapshots()}
+    problems = []
+    if missing := sorted(set(live) - set(listed)):
+        problems.append(f"{len(missing)} offre(s) publiée(s) absente(s) de la recherche : {missing[:10]}")
+    if extra := sorted(set(listed) - set(live)):
+        problems.append(f"{len(extra)} offre(s) dans la recherche mais plus publiée(s) : {extra[:10]}")
+    if outdated := sorted(k for k in set(live) & set(listed) if live[k] != listed[k]):
+        problems.append(f"{len(outdated)} offre(s) dans une ancienne version : {outdated[:10]}")
+    return problems

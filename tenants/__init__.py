@@ -16,5 +16,5 @@
   (``tenants.renderers``, ``tenants.spreadsheets``), and the system checks
   that keep CPTS data apart (``tenants.checks``). Commands: ``create_cpts``,
   ``list_cpts``, ``archive_cpts``, ``restore_cpts``, ``export_cpts``,
-  ``import_cpts`` and ``migrate_schemas``.
+  ``import_cpts``, ``check_public_copies`` and ``migrate_schemas``.
 """

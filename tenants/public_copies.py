@@ -28,6 +28,17 @@ class PublicCopy:
     rebuild: Callable[[CPTS], object]
     # Removes the copy of ``cpts``; called in the public schema, before its row goes.
     withdraw: Callable[[CPTS], object]
+    # Differences between ``cpts``'s rows and its copy, in words (empty: in step);
+    # called with its schema active (check_public_copies).
+    drift: Callable[[CPTS], list[str]] = lambda cpts: []
+    # Network totals derived from every copy (coverage counters): their drift, and their
+    # rewrite, checked once after every CPTS.
+    totals_drift: Callable[[], list[str]] = lambda: []
+    totals_rebuild: Callable[[], object] = lambda: None
+
+    def rebuild_in_schema(self, cpts: CPTS) -> None:
+        with schema_context(cpts.schema_name):
+            self.rebuild(cpts)
 
 
 _copies: dict[str, PublicCopy] = {}
@@ -47,6 +58,13 @@ def public_copies_rebuild(cpts: CPTS) -> None:
     with schema_context(cpts.schema_name):
         for copy in _copies.values():
             copy.rebuild(cpts)
+
+
+def public_copies_drift(cpts: CPTS) -> dict[str, list[str]]:
+    """Each copy of ``cpts`` out of step with its rows, and how (its schema entered here)."""
+    with schema_context(cpts.schema_name):
+        found = {copy.name: copy.drift(cpts) for copy in _copies.values()}
+    return {name: problems for name, problems in found.items() if problems}
 
 
 def public_copies_withdraw(cpts: CPTS) -> None:

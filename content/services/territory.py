@@ -90,6 +90,15 @@ def territory_claims_withdraw(cpts: CPTS) -> None:
     coverage_sync(cpts_id=cpts.pk)
 
 
+def territory_claims_drift(cpts: CPTS) -> list[str]:
+    """The CPTS's communes against its claims (its schema active)."""
+    own = set(TerritoryCommune.objects.values_list("commune_id", flat=True))
+    public = set(TerritoryClaim.objects.filter(cpts=cpts).values_list("commune_id", flat=True))
+    if own == public:
+        return []
+    return [f"{len(own - public)} commune(s) absente(s) du public, {len(public - own)} en trop"]
+
+
 def territory_claims_rebuild(*, cpts: CPTS) -> int:
     """Rewrite the public copy from the CPTS's own rows (after a restore, or to mend drift)."""
     codes = list(TerritoryCommune.objects.values_list("commune_id", flat=True))

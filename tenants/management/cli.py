@@ -1,4 +1,6 @@
-"""What the CPTS commands share: finding the CPTS a command names."""
+"""What the CPTS commands share: finding the CPTS a command names, or visiting them all."""
+
+from collections.abc import Iterator
 
 from django.core.management.base import CommandError
 
@@ -11,3 +13,15 @@ def cpts_named(short_name: str) -> CPTS:
         return CPTS.objects.get(short_name=short_name)
     except CPTS.DoesNotExist as error:
         raise CommandError(f"Aucune CPTS « {short_name} ».") from error
+
+
+def cpts_selected(short_name: str | None = None) -> Iterator[CPTS]:
+    """The CPTS a command visits: the one named, or every CPTS by short name.
+
+    The public schema stays active between them: each step that needs a CPTS's
+    schema enters it itself (``schema_context``), and leaves it.
+    """
+    if short_name:
+        yield cpts_named(short_name)
+        return
+    yield from CPTS.objects.order_by("short_name").iterator()

@@ -137,17 +137,19 @@ def test_drift_between_a_territory_and_its_public_copy_is_reported_and_mended(al
     login(alpha_client, alpha)
     alpha_client.post("/admin/territory/add/", {"code": ["57463"]})
     TerritoryClaim.objects.filter(cpts=alpha.cpts).delete()
-    with pytest.raises(CommandError, match="1 CPTS en écart"):
-        call_command("check_territory_claims")
-    call_command("check_territory_claims", "--fix")
+    with pytest.raises(CommandError, match="écart"):
+        call_command("check_public_copies")
+    call_command("check_public_copies", "--fix")
     assert TerritoryClaim.objects.filter(cpts=alpha.cpts, commune_id="57463").exists()
+    call_command("check_public_copies")  # in step again
 
 
-def test_drift_in_coverage_counts_is_reported_and_mended(alpha, alpha_client):
+def test_drift_in_coverage_counts_is_reported_and_mended(alpha, alpha_client, capsys):
     login(alpha_client, alpha)
     alpha_client.post("/admin/territory/add/", {"code": ["57463"]})
     Commune.objects.filter(code="57463").update(cover_count=5)
-    with pytest.raises(CommandError, match="compteurs de couverture en écart"):
-        call_command("check_territory_claims")
-    call_command("check_territory_claims", "--fix")
+    with pytest.raises(CommandError, match="relancez avec --fix"):
+        call_command("check_public_copies")
+    assert "territory claims : compteurs de couverture en écart" in capsys.readouterr().out
+    call_command("check_public_copies", "--fix")
     assert Commune.objects.get(code="57463").cover_count == 1
