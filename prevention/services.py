@@ -11,7 +11,7 @@ from content.models import HomePage
 from network.prevention import CampaignKit, NetworkCampaign
 from network.safe_html import is_link_allowed, rich_text_clean
 from tenants.models import CPTS
-from tenants.selectors import current_cpts
+from tenants.selectors import active_cpts, require_schema
 
 from .models import CampaignIndexPage, CampaignPage
 
@@ -40,7 +40,7 @@ def campaign_publish_copy(*, page: CampaignPage) -> NetworkCampaign | None:
         return None
     indicators = [block.block.get_api_representation(block.value) for block in page.indicators]
     copy, _ = NetworkCampaign.objects.update_or_create(
-        cpts_id=current_cpts().pk,
+        cpts_id=active_cpts().pk,
         page_id=page.pk,
         defaults={
             "theme_id": page.theme_id,
@@ -61,6 +61,7 @@ def campaign_publish_copy(*, page: CampaignPage) -> NetworkCampaign | None:
 
 def campaign_copies_rebuild(cpts: CPTS) -> int:
     """Rewrite the public copies of every live campaign of ``cpts`` (its schema active)."""
+    require_schema(cpts)
     NetworkCampaign.objects.filter(cpts_id=cpts.pk).delete()
     pages = CampaignPage.objects.live().public()
     for page in pages:
@@ -70,6 +71,7 @@ def campaign_copies_rebuild(cpts: CPTS) -> int:
 
 def campaign_copies_drift(cpts: CPTS) -> list[str]:
     """The CPTS's live, public campaigns against their copies (its schema active)."""
+    require_schema(cpts)
     copies = set(NetworkCampaign.objects.filter(cpts_id=cpts.pk).values_list("page_id", flat=True))
     live = set(CampaignPage.objects.live().public().values_list("pk", flat=True))
     problems = []
@@ -87,7 +89,7 @@ def campaign_copies_withdraw(cpts: CPTS) -> None:
 
 def campaign_withdraw_copy(*, page_id: int) -> None:
     """A campaign unpublished or deleted leaves the network's listing."""
-    NetworkCampaign.objects.filter(cpts_id=current_cpts().pk, page_id=page_id).delete()
+    NetworkCampaign.objects.filter(cpts_id=active_cpts().pk, page_id=page_id).delete()
 
 
 @transaction.atomic

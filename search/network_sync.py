@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.db import connection
 from django_tenants.utils import schema_context
 
 from tenants.models import CPTS
@@ -83,7 +82,6 @@ def search_index_drift() -> Drift:
                     drift.not_listed.append(key)
                 elif listed[key] != offer.last_published_at.isoformat():
                     drift.outdated.append(key)
-    connection.set_schema_to_public()
     drift.not_live = sorted(set(listed) - live)
     indexed = get_backend().indexed_versions()
     if indexed is not None:

@@ -17,7 +17,7 @@ from wagtail.models import Page
 
 from content.models import InternshipOfferPage
 from tenants.models import CPTS
-from tenants.selectors import current_cpts
+from tenants.selectors import active_cpts, require_schema
 
 from .models import InternshipListing
 from .services import ListingSync, OfferSnapshot, listing_withdraw, listing_write, listings_replace
@@ -71,9 +71,9 @@ def internship_offer_share(*, page: InternshipOfferPage) -> None:
     A private offer (under a view restriction) is withdrawn instead.
     """
     if offer_is_shareable(page):
-        listing_write(cpts=current_cpts(), offer=internship_snapshot(page))
+        listing_write(cpts=active_cpts(), offer=internship_snapshot(page))
     else:
-        listing_withdraw(cpts=current_cpts(), page_id=page.pk)
+        listing_withdraw(cpts=active_cpts(), page_id=page.pk)
 
 
 @transaction.atomic
@@ -89,16 +89,18 @@ def internship_offers_privacy_follow(*, section: Page) -> int:
 
 
 def internship_offer_unshare(*, page_id: int) -> None:
-    listing_withdraw(cpts=current_cpts(), page_id=page_id)
+    listing_withdraw(cpts=active_cpts(), page_id=page_id)
 
 
 def internship_listings_rebuild(cpts: CPTS) -> ListingSync:
     """The network's listing of ``cpts`` (its schema active), rewritten from its live offers."""
+    require_schema(cpts)
     return listings_replace(cpts=cpts, offers=live_internship_snapshots(), follow=True)
 
 
 def internship_listings_drift(cpts: CPTS) -> list[str]:
     """The CPTS's live, public offers against its listings (its schema active)."""
+    require_schema(cpts)
     listed = dict(InternshipListing.objects.filter(cpts=cpts).values_list("page_id", "last_published_at"))
     live = {offer.page_id: offer.last_published_at for offer in live_internship_snapshots()}
     problems = []

@@ -8,6 +8,7 @@ from content.models import TerritoryCommune
 from network.models import TerritoryClaim
 from network.selectors import aci_tier
 from tenants.models import CPTS
+from tenants.selectors import require_schema
 
 
 @dataclass
@@ -40,6 +41,7 @@ class TerritorySummary:
 
 def territory_summary(*, cpts: CPTS) -> TerritorySummary:
     """The territory of the CPTS whose schema is active: two queries."""
+    require_schema(cpts)
     rows = list(TerritoryCommune.objects.select_related("commune").order_by("commune__search_name"))
     codes = {row.commune_id for row in rows}
     shared: dict[str, list[str]] = {}

@@ -17,6 +17,7 @@ from network.coverage import coverage_sync
 from network.models import Commune, TerritoryClaim
 from tenants.audit import audit_record
 from tenants.models import CPTS, AuditEntry
+from tenants.selectors import require_schema
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ def _clean_codes(codes: list[str]) -> list[str]:
 @transaction.atomic
 def territory_add_communes(*, cpts: CPTS, codes: list[str]) -> TerritoryChange:
     """Add communes by INSEE code. Unknown codes refuse the whole call; repeats are reported."""
+    require_schema(cpts)
     codes = _clean_codes(codes)
     if not codes:
         raise ValidationError({"codes": _("Aucune commune à ajouter.")})
@@ -62,6 +64,7 @@ def territory_add_communes(*, cpts: CPTS, codes: list[str]) -> TerritoryChange:
 
 @transaction.atomic
 def territory_remove_communes(*, cpts: CPTS, codes: list[str]) -> TerritoryChange:
+    require_schema(cpts)
     codes = _clean_codes(codes)
     removed = list(TerritoryCommune.objects.filter(commune_id__in=codes).values_list("commune_id", flat=True))
     TerritoryCommune.objects.filter(commune_id__in=removed).delete()
@@ -92,6 +95,7 @@ def territory_claims_withdraw(cpts: CPTS) -> None:
 
 def territory_claims_drift(cpts: CPTS) -> list[str]:
     """The CPTS's communes against its claims (its schema active)."""
+    require_schema(cpts)
     own = set(TerritoryCommune.objects.values_list("commune_id", flat=True))
     public = set(TerritoryClaim.objects.filter(cpts=cpts).values_list("commune_id", flat=True))
     if own == public:
@@ -101,6 +105,7 @@ def territory_claims_drift(cpts: CPTS) -> list[str]:
 
 def territory_claims_rebuild(*, cpts: CPTS) -> int:
     """Rewrite the public copy from the CPTS's own rows (after a restore, or to mend drift)."""
+    require_schema(cpts)
     codes = list(TerritoryCommune.objects.values_list("commune_id", flat=True))
     TerritoryClaim.objects.filter(cpts=cpts).delete()
     TerritoryClaim.objects.bulk_create([TerritoryClaim(cpts=cpts, commune_id=c) for c in codes])

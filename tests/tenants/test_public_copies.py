@@ -48,3 +48,20 @@ def test_an_offer_listed_after_it_was_unpublished_is_reported_and_withdrawn(alph
 def test_an_unknown_cpts_is_named(db):
     with pytest.raises(CommandError, match="Aucune CPTS « nulle-part »"):
         call_command("check_public_copies", "--cpts", "nulle-part")
+
+
+def test_a_function_scoped_to_one_cpts_refuses_another_schema(alpha, beta):
+    """The schema is an explicit parameter: called in the wrong schema, a function says so
+    instead of reading or writing another CPTS's rows."""
+    from content.services import territory_add_communes
+    from prevention.services import campaign_copies_rebuild
+    from tenants.selectors import SchemaNotActiveError, active_cpts
+
+    with pytest.raises(SchemaNotActiveError, match="Le schéma de la CPTS « alpha » doit être actif"):
+        territory_add_communes(cpts=alpha.cpts, codes=["57463"])  # public schema active
+    with beta.context(), pytest.raises(SchemaNotActiveError, match="actif : « beta »"):
+        campaign_copies_rebuild(alpha.cpts)
+    with pytest.raises(SchemaNotActiveError, match="Aucune CPTS active"):
+        active_cpts()
+    with alpha.context():
+        assert active_cpts() == alpha.cpts
