@@ -9,7 +9,7 @@
   ``territory_add_communes``, ``territory_remove_communes``, the command
   ``import_territory``; its public copy, the territory claims, registered with
   ``tenants.public_copies``); the Wagtail
-  API (``content.api``) and the CPTS's own APIs (``content.apis``: territory,
+  API (``content.wagtail_api``) and the CPTS's own APIs (``content.apis``: territory,
   governance, missions, funding); the admin's sign-in lockout, optional second
   factor, uploads rules, preview tokens, and the CSP-safe copies of Wagtail's
   widget templates (``content/templates/wagtailadmin``).

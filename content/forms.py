@@ -1,8 +1,12 @@
 from django import forms
+from django.core.validators import URLValidator
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.contrib.forms.forms import WagtailAdminFormPageForm
+from wagtail.models import Page
+
+from tenants.vocabulary import OPTIONAL_MISSIONS
 
 
 class TerritoryImportForm(forms.Form):
@@ -50,13 +54,11 @@ class ACIContractForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from tenants.vocabulary import OPTIONAL_MISSIONS
 
         super().__init__(*args, **kwargs)
         self.fields["aci_optional_missions"].choices = [(m.value, m.label) for m in OPTIONAL_MISSIONS]
 
     def clean_frontend_origins(self):
-        from django.core.validators import URLValidator
 
         origins = [line.strip().rstrip("/") for line in self.cleaned_data["frontend_origins"].splitlines()]
         origins = [o for o in origins if o]
@@ -85,7 +87,6 @@ class StaleSaveCheck:
         loaded = self.data.get("loaded_revision_id")
         if not (page.pk and loaded):
             return cleaned
-        from wagtail.models import Page
 
         latest = Page.objects.select_related("latest_revision__user").get(pk=page.pk).latest_revision
         if latest is None:

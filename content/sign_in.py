@@ -18,6 +18,7 @@ from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django_tenants.utils import get_public_schema_name
+from wagtail.log_actions import log
 
 from tenants.audit import audit_record
 from tenants.models import AuditEntry
@@ -48,7 +49,6 @@ def _account(username: str | None):
 @transaction.atomic
 def sign_in_unlock(*, attempt_id: int, by) -> AccessAttempt | None:
     """Lift one lockout now; the unlock is in the audit log with who did it."""
-    from wagtail.log_actions import log
 
     attempt = AccessAttempt.objects.filter(pk=attempt_id).first()
     if attempt is None:
@@ -74,7 +74,6 @@ def record_lockout(sender, request, username, ip_address, **kwargs) -> None:
     )
     if not short_name:
         return  # the federation has no Wagtail history; its journal and django-axes' logs say it
-    from wagtail.log_actions import log
 
     account = _account(username)
     if account is not None:

@@ -21,6 +21,7 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
+from willow.image import Image as WillowImage
 
 # Willow's writer for each format it reads; anything else is refused.
 _WRITERS = {"jpeg": "save_as_jpeg", "png": "save_as_png", "gif": "save_as_gif", "webp": "save_as_webp"}
@@ -28,7 +29,6 @@ _WRITERS = {"jpeg": "save_as_jpeg", "png": "save_as_png", "gif": "save_as_gif", 
 
 def reencoded(upload) -> ContentFile:
     """The upload's pixels written anew in its own format, without its metadata."""
-    from willow.image import Image as WillowImage
 
     upload.seek(0)
     image = WillowImage.open(upload)

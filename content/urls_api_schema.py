@@ -3,7 +3,7 @@
 from django.urls import path
 
 from content import apis
-from content.api import api_router
+from content.wagtail_api import api_router
 
 urlpatterns = [
     path("api/v2/territory/", apis.TerritoryApi.as_view()),

@@ -13,10 +13,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from network.models import Commune
-from network.resolution import Status, decode_upload, resolve_communes
+from network.names import normalize_name
+from network.resolution import decode_upload
+from network.selectors import funding_for_cpts
+from tenants.services import cpts_update
 
-from .forms import TerritoryImportForm
+from .forms import ACIContractForm, TerritoryImportForm
 from .selectors import territory_summary
+from .selectors.territory import territory_import_preview
 from .services import territory_add_communes, territory_remove_communes
 
 SEARCH_LIMIT = 30
@@ -39,7 +43,6 @@ def territory_index(request):
 
 def commune_search(query: str, *, exclude: set[str]) -> list[Commune]:
     """By name (accents and abbreviations ignored), postal code or INSEE code."""
-    from network.names import normalize_name
 
     normalized = normalize_name(query)
     found = Commune.objects.filter(is_current=True).filter(
@@ -84,24 +87,17 @@ def territory_import(request):
         try:
             upload = form.cleaned_data.get("file")
             text = decode_upload(upload.read()) if upload else form.cleaned_data["text"]
-            summary = territory_summary(cpts=_cpts(request))
-            present = {entry.code for entry in summary.communes}
-            departments = set(summary.departments) or {_cpts(request).department_code}
-            preview = resolve_communes(text, departments=departments)
+            preview = territory_import_preview(cpts=_cpts(request), text=text)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            counts = {
-                status: sum(1 for r in preview if r.status == status)
-                for status in (Status.RESOLVED, Status.AMBIGUOUS, Status.UNRESOLVED)
-            }
             return TemplateResponse(
                 request,
                 "content/admin/territory_preview.html",
                 {
-                    "preview": preview,
-                    "present": present,
-                    "counts": counts,
+                    "preview": preview.rows,
+                    "present": preview.present,
+                    "counts": preview.counts,
                     "header_title": _("Vérifier l'import"),
                 },
             )
@@ -112,10 +108,6 @@ def territory_import(request):
 
 def aci_contract(request):
     """The CPTS's contract, its maximum funding this year, and its API's allowed origins."""
-    from network.selectors import funding_for_cpts
-    from tenants.services import cpts_update
-
-    from .forms import ACIContractForm
 
     cpts = _cpts(request)
     initial = {

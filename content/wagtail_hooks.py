@@ -11,6 +11,7 @@ from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_r
 
 from . import journal_views, sign_in_views, views
 from .models import Association, College, Coordinator, Mandate, MissionIndicator, ProfessionCount
+from .preview import frontend_preview_url
 from .second_factor import second_factor_settings
 from .sign_in import LOCKED, UNLOCKED
 
@@ -153,7 +154,6 @@ class FrontendPreviewMenuItem(ActionMenuItem):
         return bool(page and page.pk and getattr(tenant, "frontend_url", ""))
 
     def get_url(self, parent_context):
-        from .preview import frontend_preview_url
 
         return frontend_preview_url(
             page=parent_context["page"], frontend_url=parent_context["request"].tenant.frontend_url

@@ -10,9 +10,10 @@ import sys
 
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.template import loader
 
-from tenants.api_errors import error_body
+from tenants.api_errors import error_body, json_not_found
 
 RETRY_AFTER_SECONDS = 5
 
@@ -30,10 +31,7 @@ def bad_request(request, exception=None, *, message: str = "Requête invalide.")
 
 def not_found(request, exception=None):
     if is_api(request):
-        from tenants.api_errors import json_not_found
-
         return json_not_found(request, exception)
-    from django.shortcuts import render
 
     return render(request, "cpts_network/404.html", status=404)
 

@@ -27,6 +27,8 @@ from django.urls import path
 from django.utils.cache import patch_cache_control
 from django.views.static import serve
 from django_tenants.utils import get_public_schema_name
+from wagtail.images import get_image_model
+from wagtail.models import Collection, CollectionViewRestriction
 
 IMAGE_FOLDERS = ("original_images/", "images/")
 
@@ -43,8 +45,6 @@ def normalised_media_name(file_path: str) -> str | None:
 
 def _image_view_restrictions(inside: str, name: str) -> list:
     """The view restrictions over the collection of the image (or rendition) stored as ``name``."""
-    from wagtail.images import get_image_model
-    from wagtail.models import Collection, CollectionViewRestriction
 
     images = get_image_model().objects.filter(file=name)
     if not inside.startswith("original_images/"):

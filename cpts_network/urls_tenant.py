@@ -7,8 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from content import apis
-from content.api import api_router
 from content.search_views import site_search_page
+from content.wagtail_api import api_router
 from cpts_network.api_docs import redoc_view
 from cpts_network.media import media_urlpatterns
 

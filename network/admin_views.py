@@ -5,8 +5,12 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from tenants.models import Stage
+
 from .models import Department, Region
-from .selectors import coverage_by_department, coverage_by_region, coverage_national
+from .prevention import PreventionTheme
+from .selectors import coverage_by_department, coverage_by_region, coverage_national, network_campaigns
+from .serializers import CampaignFiltersSerializer
 
 BAR_LIMIT = 15
 
@@ -41,7 +45,6 @@ def coverage_dashboard(request):
 
 
 def _with_share(counts: dict[str, int]) -> list[dict]:
-    from tenants.models import Stage
 
     labels = dict(Stage.choices)
     total = max(sum(counts.values()), 1)
@@ -58,9 +61,6 @@ def _with_share(counts: dict[str, int]) -> list[dict]:
 
 def campaigns_dashboard(request):
     """Every CPTS's published campaigns, by theme and by month, with the same filters as the API."""
-    from .prevention import PreventionTheme
-    from .selectors import network_campaigns
-    from .serializers import CampaignFiltersSerializer
 
     filters = CampaignFiltersSerializer(data={k: v for k, v in request.GET.items() if v})
     errors = {} if filters.is_valid() else filters.errors

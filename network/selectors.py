@@ -16,11 +16,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Count, Q, Sum
+from django.db.models.functions import TruncMonth
 
 from tenants.models import CPTS, Domain, Stage
 
+from .funding import FundingGrid, max_funding
 from .models import Department, Region
+from .prevention import NetworkCampaign
 
 # The ACI's table of funding by community size (accord conventionnel
 # interprofessionnel of 20 June 2019, approved by the arrêté of 21 August 2019):
@@ -335,7 +338,6 @@ def cpts_directory() -> list[CPTSFigures]:
 
 
 def current_funding_grid():
-    from .funding import FundingGrid
 
     return (
         FundingGrid.objects.filter(is_partial=False).prefetch_related("lines").order_by("-valid_from").first()
@@ -344,7 +346,6 @@ def current_funding_grid():
 
 def funding_for_cpts(*, cpts, tier: int, grid=None, serious_crisis: bool = False):
     """Maximum annual funding of one CPTS under its contract, or None before it signs."""
-    from .funding import max_funding
 
     grid = grid or current_funding_grid()
     year = cpts.contract_year()
@@ -425,10 +426,6 @@ def network_campaigns(
 
     Six queries whatever the number of CPTS or campaigns; no CPTS schema visited.
     """
-    from django.db.models import Count, Sum
-    from django.db.models.functions import TruncMonth
-
-    from .prevention import NetworkCampaign
 
     campaigns = NetworkCampaign.objects.all()
     if theme:

@@ -1,8 +1,13 @@
 """Output shapes of the network API. The figures come from network.selectors."""
 
+import datetime
+
 from rest_framework import serializers
 
 from tenants.services import public_url
+
+from .models import Department, Region
+from .prevention import PreventionTheme
 
 
 class CPTSSerializer(serializers.Serializer):
@@ -142,28 +147,24 @@ class CampaignFiltersSerializer(serializers.Serializer):
     )
 
     def validate_theme(self, value):
-        from .prevention import PreventionTheme
 
         if not PreventionTheme.objects.filter(code=value).exists():
             raise serializers.ValidationError(f"Thème inconnu : {value}.")
         return value
 
     def validate_region(self, value):
-        from .models import Region
 
         if not Region.objects.filter(code=value).exists():
             raise serializers.ValidationError(f"Région inconnue : {value}.")
         return value
 
     def validate_department(self, value):
-        from .models import Department
 
         if not Department.objects.filter(code=value.upper()).exists():
             raise serializers.ValidationError(f"Département inconnu : {value}.")
         return value.upper()
 
     def validate(self, attrs):
-        import datetime
 
         year = attrs.pop("year", None)
         if year:

@@ -3,6 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 
 from content.forms import CPTSPageForm
+from content.models import TerritoryCommune
+from network.models import Commune
 
 
 class CampaignPageForm(CPTSPageForm):
@@ -14,8 +16,6 @@ class CampaignPageForm(CPTSPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from content.models import TerritoryCommune
-        from network.models import Commune
 
         if "communes" in self.fields:
             self.fields["communes"].queryset = Commune.objects.filter(

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from rest_framework import serializers
 
+from network.models import Department, Region
+from tenants.models import CPTS
 from tenants.vocabulary import Discipline, HostStructure, StudyLevel
 
 from .backends import Sort
@@ -55,21 +57,18 @@ class InternshipSearchParamsSerializer(serializers.Serializer):
         return cls(data={name: value for name, value in query.items() if value.strip()})
 
     def validate_region(self, value: str) -> str:
-        from network.models import Region
 
         if not Region.objects.filter(code=value).exists():
             raise serializers.ValidationError(f"Région inconnue : {value[:20]}.")
         return value
 
     def validate_department(self, value: str) -> str:
-        from network.models import Department
 
         if not Department.objects.filter(code=value.upper()).exists():
             raise serializers.ValidationError(f"Département inconnu : {value[:20]}.")
         return value.upper()
 
     def validate_cpts(self, value: str) -> str:
-        from tenants.models import CPTS
 
         if not CPTS.objects.filter(short_name=value.lower()).exists():
             raise serializers.ValidationError(f"CPTS inconnue : {value[:40]}.")

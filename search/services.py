@@ -23,7 +23,7 @@ from tenants.vocabulary import Discipline, HostStructure, StudyLevel
 
 from .backends import get_backend
 from .lexicon import lexicon_add, lexicon_reset
-from .models import InternshipListing
+from .models import InternshipListing, LexiconWord
 from .text import DISCIPLINE_TERMS, LEVEL_TERMS, fold
 
 logger = logging.getLogger(__name__)
@@ -180,7 +180,6 @@ def lexicon_rebuild() -> int:
             lexicon_add(batch)
             batch = []
     lexicon_add(batch)
-    from .models import LexiconWord
 
     return LexiconWord.objects.count()
 

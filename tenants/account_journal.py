@@ -9,7 +9,9 @@ only touches ``last_login``, records nothing.
 
 from __future__ import annotations
 
+from django.contrib.auth import get_user_model
 from django.db import connection
+from django.db.models.signals import m2m_changed, post_save, pre_save
 from django_tenants.utils import get_public_schema_name
 
 from .audit import audit_record
@@ -67,8 +69,6 @@ def record_groups(sender, instance, action, pk_set, model, **kwargs) -> None:
 
 
 def connect() -> None:
-    from django.contrib.auth import get_user_model
-    from django.db.models.signals import m2m_changed, post_save, pre_save
 
     user = get_user_model()
     pre_save.connect(remember_roles, sender=user, dispatch_uid="tenants.journal.roles_before")

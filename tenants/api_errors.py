@@ -9,6 +9,7 @@ raised by a service is turned into the same shape as DRF's own.
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, JsonResponse
 from rest_framework import exceptions
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import exception_handler
 
@@ -42,8 +43,6 @@ def api_exception_handler(exc, context):
     request = context.get("request")
     if request is not None and getattr(request, "accepted_renderer", None) is not None:
         # An error is JSON even when CSV was asked for: clients parse one error format.
-        from rest_framework.renderers import JSONRenderer
-
         request.accepted_renderer = JSONRenderer()
         request.accepted_media_type = JSONRenderer.media_type
     return Response(body, status=response.status_code, headers=dict(response.headers))

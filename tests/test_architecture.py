@@ -2,7 +2,8 @@
 
 Each module of the apps is parsed (not imported), every ``import`` read,
 function-level ones included: an import up the stack, or between the two
-apps of the same level, is a failure naming the file and line.
+apps of the same level, is a failure naming the file and line; so is any
+circle between modules, within an app too.
 """
 
 import ast
@@ -45,3 +46,72 @@ def test_the_check_would_see_one(tmp_path, monkeypatch):
     (fake / "bad.py").write_text("def f():\n    from content.models import HomePage\n")
     monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
     assert upward_imports() == ["tenants/bad.py:2 imports content.models"]
+
+
+def module_graph(root: Path) -> dict[str, set[str]]:
+    """Module -> the modules of the apps it imports (relative imports resolved)."""
+    modules = {}
+    for app in LAYER:
+        for path in (root / app).rglob("*.py"):
+            if "migrations" not in path.parts:
+                name = ".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
+                modules[name] = path
+
+    def known(dotted: str) -> str | None:
+        parts = dotted.split(".")
+        while parts and ".".join(parts) not in modules:
+            parts.pop()
+        return ".".join(parts) or None
+
+    graph = {}
+    for name, path in modules.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        graph[name] = set()
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                    base = ".".join([*anchor, *([node.module] if node.module else [])])
+                targets = [known(f"{base}.{alias.name}") or known(base) for alias in node.names]
+            elif isinstance(node, ast.Import):
+                targets = [known(alias.name) for alias in node.names]
+            else:
+                continue
+            graph[name].update(t for t in targets if t and t != name)
+    return graph
+
+
+def circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Strongly connected groups of more than one module (Tarjan)."""
+    index, low, stack, found = {}, {}, [], []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for other in graph[module]:
+            if other not in index:
+                visit(other)
+                low[module] = min(low[module], low[other])
+            elif other in stack:
+                low[module] = min(low[module], index[other])
+        if low[module] == index[module]:
+            group = []
+            while (member := stack.pop()) != module:
+                group.append(member)
+            if group:
+                found.append(sorted([module, *group]))
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    return found
+
+
+def test_no_module_imports_itself_in_a_circle():
+    assert circles(module_graph(ROOT)) == []
+
+
+def test_a_circle_is_seen():
+    graph = {"content.models": {"content.selectors"}, "content.selectors": {"content.models"}, "x": set()}
+    assert circles(graph) == [["content.models", "content.selectors"]]

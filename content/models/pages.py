@@ -27,6 +27,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from content.api_fields import SelectorField
 from content.blocks import RICH_TEXT_FEATURES, BodyBlock
 from content.forms import CPTSFormPageForm, CPTSPageForm
 from tenants.vocabulary import Mission
@@ -60,6 +61,12 @@ SECTION_PAGES = [
 ]
 
 
+# Figures computed from other rows: served in the API and the page's context,
+# computed by selectors (content.api_fields), never stored or typed.
+KEY_FIGURES = SelectorField("content.selectors.page_key_figures")
+MISSION_INDICATORS = SelectorField("content.selectors.page_mission_indicators")
+
+
 class HomePage(CPTSPage):
     """The root of a CPTS site; its key figures are computed, never typed."""
 
@@ -73,7 +80,11 @@ class HomePage(CPTSPage):
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
-    api_fields = [APIField("introduction"), APIField("body"), APIField("key_figures")]
+    api_fields = [
+        APIField("introduction"),
+        APIField("body"),
+        APIField("key_figures", serializer=KEY_FIGURES),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = SECTION_PAGES
@@ -83,15 +94,9 @@ class HomePage(CPTSPage):
         verbose_name = _("page d'accueil")
         verbose_name_plural = _("pages d'accueil")
 
-    @property
-    def key_figures(self) -> dict:
-        from content.selectors import key_figures
-
-        return key_figures()
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["figures"] = self.key_figures
+        context["figures"] = KEY_FIGURES.selector(self)
         context["news"] = NewsArticlePage.objects.live().descendant_of(self).order_by("-date")[:3]
         context["events"] = upcoming(EventPage.objects.live().descendant_of(self))[:3]
         return context
@@ -160,7 +165,7 @@ class MissionPage(CPTSPage):
         APIField("summary"),
         APIField("body"),
         APIField("actions"),
-        APIField("indicators"),
+        APIField("indicators", serializer=MISSION_INDICATORS),
     ]
 
     parent_page_types = ["content.HomePage"]
@@ -176,11 +181,10 @@ class MissionPage(CPTSPage):
         if others.exists():
             raise ValidationError({"mission": _("Cette mission a déjà sa page.")})
 
-    @property
-    def indicators(self) -> list[dict]:
-        from content.selectors import mission_indicators
-
-        return mission_indicators(mission=self.mission)
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["indicators"] = MISSION_INDICATORS.selector(self)
+        return context
 
 
 class MissionAction(Orderable):

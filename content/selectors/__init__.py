@@ -1,4 +1,11 @@
-from .site import aci_missions, governance, key_figures, mission_indicators
+from .site import (
+    aci_missions,
+    governance,
+    key_figures,
+    mission_indicators,
+    page_key_figures,
+    page_mission_indicators,
+)
 from .territory import TerritorySummary, territory_summary
 
 __all__ = [
@@ -7,5 +14,7 @@ __all__ = [
     "governance",
     "key_figures",
     "mission_indicators",
+    "page_key_figures",
+    "page_mission_indicators",
     "territory_summary",
 ]

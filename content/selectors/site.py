@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch, Sum
+from wagtail.models import Page
 
-from content.models import College, Coordinator, IndicatorValue, Mandate, MissionIndicator, ProfessionCount
+from content.models import (
+    Association,
+    College,
+    Coordinator,
+    IndicatorValue,
+    Mandate,
+    MissionIndicator,
+    ProfessionCount,
+)
+from content.selectors.territory import territory_summary
 from tenants.selectors import current_cpts
+from tenants.vocabulary import CORE_MISSIONS, Mission
 
 
 def key_figures() -> dict:
     """Communes, inhabitants and member professionals: derived from data, never typed."""
-    from content.selectors.territory import territory_summary
 
     cpts = current_cpts()
     # No CPTS row behind the schema (the single-site benchmark, the template): no territory yet.
@@ -22,6 +32,16 @@ def key_figures() -> dict:
         "tier": summary.tier if summary else None,
         "member_professionals": members or 0,
     }
+
+
+def page_key_figures(page) -> dict:
+    """The key figures shown on (and served with) a CPTS's home page."""
+    return key_figures()
+
+
+def page_mission_indicators(page) -> list[dict]:
+    """The indicators shown on (and served with) a mission's page."""
+    return mission_indicators(mission=page.mission)
 
 
 def mission_indicators(*, mission: str | None = None) -> list[dict]:
@@ -47,7 +67,6 @@ def mission_indicators(*, mission: str | None = None) -> list[dict]:
 
 def governance() -> dict:
     """The association, current board by role, directors by college, coordinators, counts."""
-    from content.models import Association
 
     mandates = list(Mandate.objects.select_related("college").order_by("role", "-start"))
     current = [m for m in mandates if m.is_current]
@@ -68,7 +87,6 @@ def governance() -> dict:
 
 def aci_missions(*, cpts) -> list[dict]:
     """The six ACI missions, whether the CPTS's contract engages each, and their indicators."""
-    from tenants.vocabulary import CORE_MISSIONS, Mission
 
     indicators = mission_indicators()
     engaged = set(CORE_MISSIONS) | set(cpts.aci_optional_missions)
@@ -97,7 +115,6 @@ def site_search(query: str, *, limit: int = 30):
     Wagtail's search backend answers: its tables (or Elasticsearch indexes) are
     per schema, so another CPTS's pages cannot appear.
     """
-    from wagtail.models import Page
 
     query = " ".join(query[:SITE_QUERY_MAX_CHARS].split())
     if not query:

@@ -6,9 +6,10 @@ from dataclasses import dataclass, field
 
 from content.models import TerritoryCommune
 from network.models import TerritoryClaim
+from network.resolution import LineResolution, Status, resolve_communes
 from network.selectors import aci_tier
 from tenants.models import CPTS
-from tenants.selectors import require_schema
+from tenants.selectors import current_cpts, require_schema
 
 
 @dataclass
@@ -81,7 +82,34 @@ def territory_summary(*, cpts: CPTS) -> TerritorySummary:
 
 def territory_population() -> int:
     """The population of the current schema's territory (0 without a territory)."""
-    from tenants.selectors import current_cpts
 
     cpts = current_cpts()
     return cpts.territory_population if cpts else 0
+
+
+@dataclass(frozen=True)
+class TerritoryImportPreview:
+    """A pasted or uploaded list of communes, read against the CPTS's territory; nothing written."""
+
+    rows: list[LineResolution]
+    present: set[str]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        statuses = (Status.RESOLVED, Status.AMBIGUOUS, Status.UNRESOLVED)
+        return {status: sum(1 for row in self.rows if row.status == status) for status in statuses}
+
+    @property
+    def resolved_codes(self) -> list[str]:
+        return [row.commune.code for row in self.rows if row.status == Status.RESOLVED]
+
+
+def territory_import_preview(*, cpts: CPTS, text: str) -> TerritoryImportPreview:
+    """Each line resolved to a commune, looked for first in the departments the territory already
+    covers (its own department for an empty territory); the admin's preview and the command's."""
+    summary = territory_summary(cpts=cpts)
+    departments = set(summary.departments) or {cpts.department_code}
+    return TerritoryImportPreview(
+        rows=resolve_communes(text, departments=departments),
+        present={entry.code for entry in summary.communes},
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from wagtail.models import Page, Site
 
@@ -56,8 +57,6 @@ def page_publish(*, parent: Page, page: Page) -> Page:
     """Add a page under ``parent`` after validating it, and publish it."""
     parent = parent.specific
     if type(page) not in parent.specific_class.allowed_subpage_models():
-        from django.core.exceptions import ValidationError
-
         raise ValidationError(
             f"Une page « {page._meta.verbose_name} » ne peut pas être placée sous « {parent.title} »."
         )

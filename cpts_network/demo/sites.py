@@ -13,10 +13,14 @@ from content.models import (
     College,
     Coordinator,
     IndicatorValue,
+    InternshipIndexPage,
+    InternshipOfferPage,
     Mandate,
     MissionIndicator,
     ProfessionCount,
+    TerritoryCommune,
 )
+from content.models.internships import semester_choices
 from content.models.pages import (
     ContactFormField,
     ContactPage,
@@ -29,7 +33,10 @@ from content.models.pages import (
     NewsArticlePage,
     NewsIndexPage,
 )
+from content.selectors.territory import territory_summary
 from content.services.pages import page_publish, paragraphs
+from network.resolution import Status
+from prevention.models import CampaignIndexPage, CampaignPage
 
 
 def _saved(instance):
@@ -145,7 +152,6 @@ def demo_site_load(*, data: dict, health_project_on: date | None = None) -> None
 @transaction.atomic
 def demo_campaigns_load(*, campaigns: list[dict]) -> None:
     """Published prevention campaigns with aggregate indicators."""
-    from prevention.models import CampaignIndexPage, CampaignPage
 
     if not campaigns:
         return
@@ -187,8 +193,6 @@ def demo_campaigns_load(*, campaigns: list[dict]) -> None:
 @transaction.atomic
 def demo_internships_load(*, offers: list[dict]) -> None:
     """Published internship offers, on the next semesters (so the demo never shows expired ones)."""
-    from content.models import InternshipIndexPage, InternshipOfferPage, TerritoryCommune
-    from content.models.internships import semester_choices
 
     if not offers:
         return
@@ -231,8 +235,6 @@ def territory_report(*, cpts, lines: list, announced: dict) -> str:
     wrote it: resolved, read through an old name (a commune since merged), or
     left for the coordinator to decide.
     """
-    from content.selectors.territory import territory_summary
-    from network.resolution import Status
 
     summary = territory_summary(cpts=cpts)
     resolved = [line for line in lines if line.status == Status.RESOLVED]

@@ -4,9 +4,9 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django_tenants.utils import schema_context
 
-from content.selectors import territory_summary
+from content.selectors.territory import territory_import_preview
 from content.services import territory_add_communes
-from network.resolution import Status, decode_upload, resolve_communes
+from network.resolution import Status, decode_upload
 from tenants.management.cli import cpts_named
 
 
@@ -31,18 +31,15 @@ class Command(BaseCommand):
             raise CommandError(" ".join(error.messages)) from error
 
         with schema_context(cpts.schema_name):
-            summary = territory_summary(cpts=cpts)
-            departments = set(summary.departments) or {cpts.department_code}
             try:
-                results = resolve_communes(text, departments=departments)
+                preview = territory_import_preview(cpts=cpts, text=text)
             except ValidationError as error:
                 raise CommandError(" ".join(error.messages)) from error
-            for row in results:
+            for row in preview.rows:
                 self.stdout.write(self._describe(row))
-            resolved = [row.commune.code for row in results if row.status == Status.RESOLVED]
-            pending = [row for row in results if row.status != Status.RESOLVED]
+            resolved = preview.resolved_codes
             self.stdout.write(
-                f"{len(resolved)} reconnue(s), {len(pending)} à trancher "
+                f"{len(resolved)} reconnue(s), {len(preview.rows) - len(resolved)} à trancher "
                 f"(ambiguës ou non reconnues, jamais ajoutées d'office)."
             )
             if options["apply"] and resolved:
