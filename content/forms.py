@@ -54,12 +54,10 @@ class ACIContractForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-
         super().__init__(*args, **kwargs)
         self.fields["aci_optional_missions"].choices = [(m.value, m.label) for m in OPTIONAL_MISSIONS]
 
     def clean_frontend_origins(self):
-
         origins = [line.strip().rstrip("/") for line in self.cleaned_data["frontend_origins"].splitlines()]
         origins = [o for o in origins if o]
         for origin in origins:

@@ -154,7 +154,6 @@ class FrontendPreviewMenuItem(ActionMenuItem):
         return bool(page and page.pk and getattr(tenant, "frontend_url", ""))
 
     def get_url(self, parent_context):
-
         return frontend_preview_url(
             page=parent_context["page"], frontend_url=parent_context["request"].tenant.frontend_url
         )

@@ -45,7 +45,6 @@ def coverage_dashboard(request):
 
 
 def _with_share(counts: dict[str, int]) -> list[dict]:
-
     labels = dict(Stage.choices)
     total = max(sum(counts.values()), 1)
     return [

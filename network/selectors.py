@@ -338,7 +338,6 @@ def cpts_directory() -> list[CPTSFigures]:
 
 
 def current_funding_grid():
-
     return (
         FundingGrid.objects.filter(is_partial=False).prefetch_related("lines").order_by("-valid_from").first()
     )

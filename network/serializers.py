@@ -147,25 +147,21 @@ class CampaignFiltersSerializer(serializers.Serializer):
     )
 
     def validate_theme(self, value):
-
         if not PreventionTheme.objects.filter(code=value).exists():
             raise serializers.ValidationError(f"Thème inconnu : {value}.")
         return value
 
     def validate_region(self, value):
-
         if not Region.objects.filter(code=value).exists():
             raise serializers.ValidationError(f"Région inconnue : {value}.")
         return value
 
     def validate_department(self, value):
-
         if not Department.objects.filter(code=value.upper()).exists():
             raise serializers.ValidationError(f"Département inconnu : {value}.")
         return value.upper()
 
     def validate(self, attrs):
-
         year = attrs.pop("year", None)
         if year:
             attrs["start"] = max(attrs.get("start") or datetime.date(year, 1, 1), datetime.date(year, 1, 1))

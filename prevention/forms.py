@@ -1,10 +1,13 @@
-"""The campaign page's admin form: communes offered from the CPTS's own territory."""
+"""The campaign page's admin form: communes offered from, and targets checked against, the territory."""
 
 from django.utils.translation import gettext_lazy as _
 
 from content.forms import CPTSPageForm
 from content.models import TerritoryCommune
 from network.models import Commune
+from tenants.selectors import active_cpts
+
+from .territory_rules import campaign_territory_errors
 
 
 class CampaignPageForm(CPTSPageForm):
@@ -16,7 +19,6 @@ class CampaignPageForm(CPTSPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-
         if "communes" in self.fields:
             self.fields["communes"].queryset = Commune.objects.filter(
                 code__in=TerritoryCommune.objects.values("commune_id")
@@ -24,3 +26,15 @@ class CampaignPageForm(CPTSPageForm):
             self.fields["communes"].help_text = _(
                 "Communes du territoire de la CPTS, si la campagne n'en couvre qu'une partie."
             )
+
+    def clean(self):
+        cleaned = super().clean()
+        errors = campaign_territory_errors(
+            cpts=active_cpts(),
+            whole_territory=cleaned.get("whole_territory", True),
+            communes=cleaned.get("communes") or [],
+            indicators=cleaned.get("indicators") or [],
+        )
+        for field, message in errors.items():
+            self.add_error(field if field in self.fields else None, message)
+        return cleaned

@@ -16,7 +16,7 @@ from content.models.pages import CPTSPage
 from tenants.no_patient_data import validate_no_nir
 from tenants.vocabulary import Profession
 
-from .blocks import ActionsBlock, IndicatorsBlock, Unit
+from .blocks import ActionsBlock, IndicatorsBlock
 from .forms import CampaignPageForm
 
 
@@ -187,35 +187,5 @@ class CampaignPage(CPTSPage):
             errors["end"] = _("La campagne finit avant de commencer.")
         if self.age_min is not None and self.age_max is not None and self.age_max < self.age_min:
             errors["age_max"] = _("L'âge maximum est inférieur à l'âge minimum.")
-        errors.update(self._territory_errors())
         if errors:
             raise ValidationError(errors)
-
-    def _territory_errors(self) -> dict:
-        from content.models import TerritoryCommune
-        from content.selectors.territory import territory_population
-
-        errors = {}
-        # Checked on a new page too (its communes are held in memory by
-        # modelcluster): a publish must never reach the database with them.
-        if not self.whole_territory:
-            territory = set(TerritoryCommune.objects.values_list("commune_id", flat=True))
-            outside = [c for c in self.communes.all() if c.code not in territory]
-            if outside:
-                errors["communes"] = _("Hors du territoire de la CPTS : %(names)s.") % {
-                    "names": ", ".join(c.name for c in outside)
-                }
-        population = territory_population()
-        for block in self.indicators or []:
-            value = block.value
-            if (
-                value["unit"] == Unit.PEOPLE
-                and value.get("target")
-                and population
-                and value["target"] > population
-            ):
-                errors["indicators"] = _(
-                    "La cible « %(name)s » (%(target)s personnes) dépasse "
-                    "la population du territoire (%(pop)s)."
-                ) % {"name": value["name"], "target": int(value["target"]), "pop": population}
-        return errors

@@ -14,6 +14,7 @@ from tenants.models import CPTS
 from tenants.selectors import active_cpts, require_schema
 
 from .models import CampaignIndexPage, CampaignPage
+from .territory_rules import campaign_territory_check
 
 
 def _target_summary(page: CampaignPage) -> str:
@@ -123,6 +124,7 @@ def kit_adopt(*, kit: CampaignKit) -> CampaignPage:
         kit=kit,
         kit_version=kit.version,
     )
+    campaign_territory_check(page, cpts=active_cpts())
     index.add_child(instance=page)
     page.save_revision()
     return page

@@ -57,19 +57,16 @@ class InternshipSearchParamsSerializer(serializers.Serializer):
         return cls(data={name: value for name, value in query.items() if value.strip()})
 
     def validate_region(self, value: str) -> str:
-
         if not Region.objects.filter(code=value).exists():
             raise serializers.ValidationError(f"Région inconnue : {value[:20]}.")
         return value
 
     def validate_department(self, value: str) -> str:
-
         if not Department.objects.filter(code=value.upper()).exists():
             raise serializers.ValidationError(f"Département inconnu : {value[:20]}.")
         return value.upper()
 
     def validate_cpts(self, value: str) -> str:
-
         if not CPTS.objects.filter(short_name=value.lower()).exists():
             raise serializers.ValidationError(f"CPTS inconnue : {value[:40]}.")
         return value.lower()

@@ -69,7 +69,6 @@ def record_groups(sender, instance, action, pk_set, model, **kwargs) -> None:
 
 
 def connect() -> None:
-
     user = get_user_model()
     pre_save.connect(remember_roles, sender=user, dispatch_uid="tenants.journal.roles_before")
     post_save.connect(record_account, sender=user, dispatch_uid="tenants.journal.account")

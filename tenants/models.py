@@ -1,7 +1,9 @@
 """A CPTS is a tenant: one row here, one PostgreSQL schema with its own site."""
 
 from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
 
@@ -110,8 +112,6 @@ class CPTS(TenantMixin):
         A signature dated in 2999 would move the contract year (hence the
         funding figures) while the stage said otherwise.
         """
-        from django.core.exceptions import ValidationError
-        from django.utils import timezone
 
         super().clean()
         today = timezone.localdate()
@@ -131,7 +131,6 @@ class CPTS(TenantMixin):
 
     def contract_year(self, on=None) -> int | None:
         """1 in the year of signature, 2 the next, …; None without a signed contract."""
-        from django.utils import timezone
 
         if not self.aci_signed_on:
             return None

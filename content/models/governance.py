@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tenants.vocabulary import Profession
@@ -129,7 +130,6 @@ class Mandate(models.Model):
 
     @property
     def is_current(self) -> bool:
-        from django.utils import timezone
 
         return self.end is None or self.end >= timezone.localdate()
 

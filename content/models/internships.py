@@ -27,10 +27,12 @@ from wagtail.search import index
 
 from content.blocks import RICH_TEXT_FEATURES
 from content.forms import CPTSPageForm
+from network.models import Commune
 from tenants.no_patient_data import validate_no_nir
 from tenants.vocabulary import Discipline, HostStructure, StudyLevel
 
 from .pages import CPTSPage
+from .territory import TerritoryCommune
 
 
 def semester_dates(code: str) -> tuple[datetime.date, datetime.date]:
@@ -89,9 +91,6 @@ class InternshipOfferForm(CPTSPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from network.models import Commune
-
-        from .territory import TerritoryCommune
 
         self.fields["semester"].choices = [("", _("— dates libres —")), *semester_choices()]
         if "commune" in self.fields:
@@ -230,10 +229,7 @@ class InternshipOfferPage(CPTSPage):
             errors["end_date"] = _("La fin du stage précède son début.")
         if not self.apply_email and not self.apply_url:
             errors["apply_email"] = _("Indiquez comment candidater : un courriel ou une adresse web.")
-        if self.commune_id:
-            from .territory import TerritoryCommune
-
-            if not TerritoryCommune.objects.filter(commune_id=self.commune_id).exists():
-                errors["commune"] = _("Cette commune n'est pas dans le territoire de la CPTS.")
+        if self.commune_id and not TerritoryCommune.objects.filter(commune_id=self.commune_id).exists():
+            errors["commune"] = _("Cette commune n'est pas dans le territoire de la CPTS.")
         if errors:
             raise ValidationError(errors)

@@ -17,6 +17,8 @@ nonsensical tree.
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -29,13 +31,12 @@ from wagtail.search import index
 
 from content.api_fields import SelectorField
 from content.blocks import RICH_TEXT_FEATURES, BodyBlock
+from content.contact import HONEYPOT_FIELD, contact_post_refusal, harden_contact_form
 from content.forms import CPTSFormPageForm, CPTSPageForm
 from tenants.vocabulary import Mission
 
 
 def upcoming(events):
-    from django.utils import timezone
-
     return events.filter(end__gte=timezone.now()).order_by("start")
 
 
@@ -341,21 +342,13 @@ class ContactPage(AbstractEmailForm):
         verbose_name = _("contact")
 
     def get_form(self, *args, **kwargs):
-        from content.contact import harden_contact_form
-
         return harden_contact_form(super().get_form(*args, **kwargs))
 
     def process_form_submission(self, form):
-        from content.contact import HONEYPOT_FIELD
-
         form.cleaned_data.pop(HONEYPOT_FIELD, None)  # never stored nor mailed
         return super().process_form_submission(form)
 
     def serve(self, request, *args, **kwargs):
-        from django.template.response import TemplateResponse
-
-        from content.contact import contact_post_refusal
-
         refusal = contact_post_refusal(request) if request.method == "POST" else None
         if refusal is None:
             return super().serve(request, *args, **kwargs)

@@ -9,7 +9,7 @@ from network.models import TerritoryClaim
 from network.resolution import LineResolution, Status, resolve_communes
 from network.selectors import aci_tier
 from tenants.models import CPTS
-from tenants.selectors import current_cpts, require_schema
+from tenants.selectors import require_schema
 
 
 @dataclass
@@ -78,13 +78,6 @@ def territory_summary(*, cpts: CPTS) -> TerritorySummary:
         tier=aci_tier(population),
         departments=sorted({entry.department for entry in entries}),
     )
-
-
-def territory_population() -> int:
-    """The population of the current schema's territory (0 without a territory)."""
-
-    cpts = current_cpts()
-    return cpts.territory_population if cpts else 0
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from content.services import page_publish, territory_add_communes
 from network.prevention import CampaignKit, PreventionTheme
 from prevention.models import CampaignIndexPage, CampaignPage
 from prevention.services import kit_adopt, kit_update_apply, kit_update_offer
+from prevention.territory_rules import campaign_territory_check
 from tests.conftest import login
 
 
@@ -152,7 +153,7 @@ def test_end_before_start_and_commune_outside_the_territory_are_refused(alpha):
         page = CampaignPage.objects.get(pk=page.pk)
         page.communes.set(["57463", "54395"])  # Nancy is not in Alpha's territory
         with pytest.raises(ValidationError, match="Hors du territoire de la CPTS : Nancy"):
-            page.full_clean()
+            campaign_territory_check(page, cpts=alpha.cpts)
 
 
 @pytest.mark.parametrize(
@@ -195,7 +196,7 @@ def test_target_above_the_territory_population_is_refused(alpha):
             ]
         )
         with pytest.raises(ValidationError, match="dépasse la population du territoire"):
-            page.clean()
+            campaign_territory_check(page, cpts=alpha.cpts)
 
 
 @pytest.mark.parametrize(
