@@ -66,6 +66,9 @@ TENANT_APPS = [
     "prevention",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    # sitemap.xml of each CPTS host (Django's sitemap templates, Wagtail's pages).
+    "django.contrib.sitemaps",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

@@ -6,6 +6,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from cpts_network.api_docs import redoc_view
 from cpts_network.media import media_urlpatterns
+from cpts_network.robots import robots_txt
 from network.views import federation_home
 from search.views import internship_search_page
 
@@ -17,6 +18,7 @@ urlpatterns = [
     path("", federation_home, name="federation-home"),
     path("stages/", internship_search_page, name="internship-search"),
     path("admin/", admin.site.urls),
+    path("robots.txt", robots_txt, {"with_sitemap": False}, name="robots"),
     path("api/network/", include("cpts_network.urls_api")),
     path(
         "api/network/schema/",

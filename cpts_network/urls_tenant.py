@@ -1,9 +1,10 @@
-"""URLs of a CPTS host (its own schema): Wagtail admin, API and site."""
+"""URLs of a CPTS host (its own schema): Wagtail admin, API, site, sitemap and robots.txt."""
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from content import apis
@@ -11,6 +12,7 @@ from content.search_views import site_search_page
 from content.wagtail_api import api_router
 from cpts_network.api_docs import redoc_view
 from cpts_network.media import media_urlpatterns
+from cpts_network.robots import robots_txt
 
 handler400 = "cpts_network.errors.bad_request"
 handler404 = "cpts_network.errors.not_found"
@@ -20,6 +22,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", site_search_page, name="site-search"),
+    # Live, public pages only (Wagtail's sitemap), under the CPTS's own Site and host.
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, {"with_sitemap": True}, name="robots"),
     path("api/v2/territory/", apis.TerritoryApi.as_view(), name="api-territory"),
     path("api/v2/governance/", apis.GovernanceApi.as_view(), name="api-governance"),
     path("api/v2/missions/", apis.MissionsApi.as_view(), name="api-missions"),
