@@ -4,11 +4,20 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from rest_framework.views import APIView
+from wagtail.models import Site
 
 from network.selectors import funding_for_cpts
 
 from .selectors import aci_missions, governance, territory_summary
-from .serializers import FundingSerializer, GovernanceSerializer, MissionSerializer, TerritorySerializer
+from .selectors.headless import site_redirects, site_settings
+from .serializers import (
+    FundingSerializer,
+    GovernanceSerializer,
+    MissionSerializer,
+    RedirectSerializer,
+    SiteSettingsSerializer,
+    TerritorySerializer,
+)
 
 
 @extend_schema(summary="Territoire de la CPTS", tags=["CPTS"], responses=TerritorySerializer)
@@ -43,3 +52,31 @@ class FundingApi(APIView):
         if estimate is None:
             raise NotFound("Pas de contrat ACI signé : aucun financement à calculer.")
         return Response(FundingSerializer(estimate).data)
+
+
+def _site(request) -> Site:
+    site = Site.find_for_request(request)
+    if site is None:
+        raise NotFound("Aucun site pour cet hôte.")
+    return site
+
+
+@extend_schema(
+    summary="Réglages du site : nom, adresse, contact, menu",
+    tags=["CPTS"],
+    responses=SiteSettingsSerializer,
+)
+class SiteSettingsApi(APIView):
+    def get(self, request):
+        return Response(SiteSettingsSerializer(site_settings(cpts=request.tenant, site=_site(request))).data)
+
+
+@extend_schema(
+    summary="Redirections de ce site (à suivre avant de répondre 404)",
+    tags=["CPTS"],
+    responses=RedirectSerializer(many=True),
+)
+class RedirectsApi(APIView):
+    def get(self, request):
+        redirects = site_redirects(cpts=request.tenant, site=_site(request))
+        return Response(RedirectSerializer(redirects, many=True).data)

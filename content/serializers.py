@@ -107,3 +107,26 @@ class FundingSerializer(serializers.Serializer):
     total = serializers.IntegerField()
     complete = serializers.BooleanField()
     lines = FundingLineSerializer(many=True)
+
+
+class MenuItemSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    url = serializers.CharField()
+
+
+class SiteSettingsSerializer(serializers.Serializer):
+    name = serializers.CharField()
+    short_name = serializers.CharField()
+    url = serializers.CharField()
+    contact_email = serializers.EmailField(allow_blank=True)
+    demo_notice = serializers.CharField(allow_blank=True)
+    home_page_id = serializers.IntegerField()
+    menu = MenuItemSerializer(many=True)
+
+
+class RedirectSerializer(serializers.Serializer):
+    old_path = serializers.CharField()
+    is_permanent = serializers.BooleanField()
+    status = serializers.IntegerField()
+    location = serializers.CharField(allow_null=True, help_text="null: the target page is not live")

@@ -10,5 +10,7 @@ urlpatterns = [
     path("api/v2/governance/", apis.GovernanceApi.as_view()),
     path("api/v2/missions/", apis.MissionsApi.as_view()),
     path("api/v2/funding/", apis.FundingApi.as_view()),
+    path("api/v2/site/", apis.SiteSettingsApi.as_view()),
+    path("api/v2/redirects/", apis.RedirectsApi.as_view()),
     path("api/v2/", api_router.urls),
 ]

@@ -29,6 +29,8 @@ urlpatterns = [
     path("api/v2/governance/", apis.GovernanceApi.as_view(), name="api-governance"),
     path("api/v2/missions/", apis.MissionsApi.as_view(), name="api-missions"),
     path("api/v2/funding/", apis.FundingApi.as_view(), name="api-funding"),
+    path("api/v2/site/", apis.SiteSettingsApi.as_view(), name="api-site"),
+    path("api/v2/redirects/", apis.RedirectsApi.as_view(), name="api-redirects"),
     path(
         "api/v2/schema/",
         SpectacularAPIView.as_view(
