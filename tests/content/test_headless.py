@@ -32,7 +32,9 @@ def test_the_redirects_endpoint_lists_this_hosts_redirects_with_their_status(alp
         home = HomePage.objects.get()
         target = standard_page_publish(parent=home, title="Projet de santé", body="<p>P</p>")
         Redirect.objects.create(old_path="/projet", redirect_page=target, site=Site.objects.get())
-        Redirect.objects.create(old_path="/ancien-site", redirect_link="https://example.org/", is_permanent=False)
+        Redirect.objects.create(
+            old_path="/ancien-site", redirect_link="https://example.org/", is_permanent=False
+        )
     with beta.context():
         Redirect.objects.create(old_path="/beta-seulement", redirect_link="https://example.org/b")
 
