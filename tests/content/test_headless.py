@@ -40,6 +40,11 @@ def test_the_redirects_endpoint_lists_this_hosts_redirects_with_their_status(alp
 
     redirects = alpha_client.get("/api/v2/redirects/").json()
     assert redirects == [
-        {"old_path": "/ancien-site", "is_permanent": False, "status": 302, "location": "https://example.org/"},
+        {
+            "old_path": "/ancien-site",
+            "is_permanent": False,
+            "status": 302,
+            "location": "https://example.org/",
+        },
         {"old_path": "/projet", "is_permanent": True, "status": 301, "location": "/projet-de-sante/"},
     ]
