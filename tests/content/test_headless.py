@@ -48,3 +48,39 @@ def test_the_redirects_endpoint_lists_this_hosts_redirects_with_their_status(alp
         },
         {"old_path": "/projet", "is_permanent": True, "status": 301, "location": "/projet-de-sante/"},
     ]
+
+
+def test_an_image_block_gives_its_renditions_and_srcset_in_the_api_and_the_theme(
+    alpha, alpha_client, settings, tmp_path
+):
+    import io
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images.models import Image
+
+    from content.models import StandardPage
+    from content.services import page_publish
+
+    settings.MEDIA_ROOT = tmp_path
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (1000, 500), (0, 90, 160)).save(buffer, format="PNG")
+    with alpha.context():
+        image = Image.objects.create(title="Locaux", file=ImageFile(buffer, name="locaux.png"))
+        page = page_publish(
+            parent=HomePage.objects.get(),
+            page=StandardPage(
+                title="Nos locaux",
+                body=[("image", {"image": image, "alt_text": "La salle de formation", "caption": ""})],
+            ),
+        )
+
+    block = alpha_client.get(f"/api/v2/pages/{page.pk}/").json()["body"][0]["value"]
+    assert block["alt"] == "La salle de formation"
+    # 1,000 px wide: 400 and 800, and the original width once (1,200 would upscale).
+    assert [r["width"] for r in block["renditions"]] == [400, 800, 1000]
+    assert all(r["url"].startswith(f"/media/{alpha.schema_name}/images/") for r in block["renditions"])
+    assert block["srcset"].endswith(" 1000w") and " 400w, " in block["srcset"]
+
+    html = alpha_client.get("/nos-locaux/").content.decode()
+    assert 'srcset="' in html and 'alt="La salle de formation"' in html
