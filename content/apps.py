@@ -23,6 +23,7 @@ class ContentConfig(AppConfig):
         from .sign_in import record_lockout
 
         post_schema_sync.connect(signals.provision_site, dispatch_uid="content.provision_site")
+        signals.connect_webhooks()
         public_copy_register(
             PublicCopy(
                 "territory claims",

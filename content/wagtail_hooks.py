@@ -7,10 +7,20 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
 from wagtail.admin.menu import MenuItem
+from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from . import journal_views, sign_in_views, views
-from .models import Association, College, Coordinator, Mandate, MissionIndicator, ProfessionCount
+from .models import (
+    Association,
+    College,
+    Coordinator,
+    Mandate,
+    MissionIndicator,
+    ProfessionCount,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
 from .preview import frontend_preview_url
 from .second_factor import second_factor_settings
 from .sign_in import LOCKED, UNLOCKED
@@ -137,6 +147,39 @@ class MissionIndicatorAdmin(ModelAdmin):
     list_filter = ["mission"]
 
 
+class WebhookEndpointAdmin(ModelAdmin):
+    model = WebhookEndpoint
+    menu_label = _("Webhooks")
+    menu_icon = "link-external"
+    list_display = ("name", "url", "events", "active")
+    add_to_settings_menu = True
+
+
+class WebhookDeliveryAdmin(ModelAdmin):
+    """The log: what was sent where, when, and how it was answered (``send_webhooks --replay``)."""
+
+    model = WebhookDelivery
+    menu_label = _("Envois de webhooks")
+    menu_icon = "history"
+    list_display = ("pk", "event", "endpoint", "created_at", "attempts", "last_status", "delivered_at")
+    list_filter = ("event", "endpoint")
+    inspect_view_enabled = True
+    add_to_settings_menu = True
+
+    def get_permissions_helper_class(self):
+        return ReadOnlyPermissions
+
+
+class ReadOnlyPermissions(PermissionHelper):
+    def user_can_create(self, user) -> bool:
+        return False
+
+    def user_can_edit_obj(self, user, obj) -> bool:
+        return False
+
+
+modeladmin_register(WebhookEndpointAdmin)
+modeladmin_register(WebhookDeliveryAdmin)
 modeladmin_register(GovernanceGroup)
 modeladmin_register(MissionIndicatorAdmin)
 

@@ -174,6 +174,8 @@ def test_the_cpts_admin_runs_under_the_enforced_policy(server, browser, network,
         "/sign-ins/",
         "/images/",
         "/content/mandate/create/",
+        "/content/webhookendpoint/create/",
+        "/content/webhookdelivery/",
         f"/pages/add/content/contactpage/{home}/",
     ]:
         found[path] = visit(page, f"{base}{path}")

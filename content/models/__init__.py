@@ -4,6 +4,7 @@ from .internships import InternshipIndexPage, InternshipOfferPage
 from .pages import HomePage, StandardPage
 from .preview import PreviewToken
 from .territory import TerritoryCommune
+from .webhooks import PageEvent, WebhookDelivery, WebhookEndpoint
 
 __all__ = [
     "Association",
@@ -18,5 +19,8 @@ __all__ = [
     "PreviewToken",
     "ProfessionCount",
     "StandardPage",
+    "PageEvent",
     "TerritoryCommune",
+    "WebhookDelivery",
+    "WebhookEndpoint",
 ]

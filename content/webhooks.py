@@ -1,0 +1,126 @@
+"""Webhooks: a page event becomes a signed POST to each endpoint of the CPTS, later and with retries.
+
+The editor's save only writes a ``WebhookDelivery`` row in the same
+transaction (rolled back with it); ``manage.py send_webhooks``, run every
+minute by the operator's scheduler, posts what is due in each CPTS's schema.
+A failure is retried with a doubling delay (30 s, 1 min, 2 min … capped at
+an hour) up to ``MAX_ATTEMPTS``; every delivery stays in the log, and
+``webhook_delivery_replay`` sends one again. A payload only ever holds the
+page of the schema it was written in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import Page
+
+from tenants.selectors import active_cpts
+
+from .models.webhooks import WebhookDelivery, WebhookEndpoint
+
+MAX_ATTEMPTS = 8
+FIRST_DELAY = timedelta(seconds=30)
+LONGEST_DELAY = timedelta(hours=1)
+SIGNATURE_HEADER = "X-CPTS-Signature"
+
+
+def signature(secret: str, body: bytes) -> str:
+    """``sha256=<hex>``: HMAC-SHA256 of the raw body with the endpoint's secret."""
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+def webhook_event_record(*, event: str, page: Page) -> int:
+    """A delivery per endpoint that wants ``event``; returns how many (the CPTS's schema active)."""
+    endpoints = [e for e in WebhookEndpoint.objects.filter(active=True) if e.wants(event)]
+    if not endpoints:
+        return 0
+    cpts = active_cpts()
+    payload = {
+        "event": event,
+        "cpts": cpts.short_name,
+        "occurred_at": timezone.now().isoformat(),
+        "page": {
+            "id": page.pk,
+            "type": page.specific_class._meta.label if page.specific_class else "wagtailcore.Page",
+            "title": page.title,
+            "url_path": page.url_path,
+            "live": page.live,
+        },
+    }
+    now = timezone.now()
+    WebhookDelivery.objects.bulk_create(
+        [WebhookDelivery(endpoint=e, event=event, payload=payload, next_attempt_at=now) for e in endpoints]
+    )
+    return len(endpoints)
+
+
+@dataclass
+class SendReport:
+    delivered: int = 0
+    failed: int = 0
+
+
+def webhook_deliveries_send(*, now: datetime | None = None, timeout: float = 5.0) -> SendReport:
+    """Post every due delivery of the active schema once; reschedule the failures."""
+    now = now or timezone.now()
+    report = SendReport()
+    with transaction.atomic():
+        due = (
+            WebhookDelivery.objects.select_related("endpoint")
+            .select_for_update(skip_locked=True, of=("self",))
+            .filter(delivered_at__isnull=True, next_attempt_at__lte=now, attempts__lt=MAX_ATTEMPTS)
+            .order_by("next_attempt_at")[:200]
+        )
+        for delivery in due:
+            if _send(delivery, timeout=timeout):
+                delivery.delivered_at = now
+                report.delivered += 1
+            else:
+                delay = min(FIRST_DELAY * 2**delivery.attempts, LONGEST_DELAY)
+                delivery.next_attempt_at = now + delay
+                report.failed += 1
+            delivery.attempts += 1
+            delivery.save()
+    return report
+
+
+def _send(delivery: WebhookDelivery, *, timeout: float) -> bool:
+    body = json.dumps(delivery.payload, ensure_ascii=False, separators=(",", ":")).encode()
+    request = urllib.request.Request(  # noqa: S310 - the CPTS's own endpoint, http(s) by URLField
+        delivery.endpoint.url,
+        data=body,
+        method="POST",
+        headers={
+            "Content-Type": "application/json",
+            "User-Agent": "cpts-network-webhooks",
+            "X-CPTS-Event": delivery.event,
+            "X-CPTS-Delivery": str(delivery.pk),
+            SIGNATURE_HEADER: signature(delivery.endpoint.secret, body),
+        },
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            delivery.last_status, delivery.last_error = response.status, ""
+            return 200 <= response.status < 300
+    except urllib.error.HTTPError as error:
+        delivery.last_status, delivery.last_error = error.code, f"HTTP {error.code}"
+    except (urllib.error.URLError, TimeoutError, OSError) as error:
+        delivery.last_status, delivery.last_error = None, str(error)[:300]
+    return False
+
+
+def webhook_delivery_replay(*, delivery: WebhookDelivery) -> None:
+    """Send a delivery again at the next run, whatever became of it."""
+    delivery.delivered_at = None
+    delivery.attempts = 0
+    delivery.next_attempt_at = timezone.now()
+    delivery.save(update_fields=["delivered_at", "attempts", "next_attempt_at"])
