@@ -36,9 +36,12 @@ class Refusal:
     message: str
 
 
-def contact_post_refusal(request: HttpRequest) -> Refusal | None:
-    """Why this post must not be taken, or None. Counts the post against both limits."""
-    if request.POST.get(HONEYPOT_FIELD):
+def contact_post_refusal(request: HttpRequest, data=None) -> Refusal | None:
+    """Why this post must not be taken, or None. Counts the post against both limits.
+
+    ``data`` is the posted fields when they are not form-encoded (the API's JSON).
+    """
+    if (request.POST if data is None else data).get(HONEYPOT_FIELD):
         return Refusal(400, _("Message refusé : un champ réservé aux robots a été rempli."))
     if is_ratelimited(request, group="contact:address", key="ip", rate=RATE_PER_ADDRESS, increment=True):
         return Refusal(

@@ -12,5 +12,6 @@ urlpatterns = [
     path("api/v2/funding/", apis.FundingApi.as_view()),
     path("api/v2/site/", apis.SiteSettingsApi.as_view()),
     path("api/v2/redirects/", apis.RedirectsApi.as_view()),
+    path("api/v2/forms/<int:page_id>/", apis.ContactFormApi.as_view()),
     path("api/v2/", api_router.urls),
 ]

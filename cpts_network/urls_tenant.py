@@ -31,6 +31,7 @@ urlpatterns = [
     path("api/v2/funding/", apis.FundingApi.as_view(), name="api-funding"),
     path("api/v2/site/", apis.SiteSettingsApi.as_view(), name="api-site"),
     path("api/v2/redirects/", apis.RedirectsApi.as_view(), name="api-redirects"),
+    path("api/v2/forms/<int:page_id>/", apis.ContactFormApi.as_view(), name="api-contact-form"),
     path(
         "api/v2/schema/",
         SpectacularAPIView.as_view(

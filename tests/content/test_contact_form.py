@@ -79,3 +79,61 @@ def test_long_texts_are_refused_on_the_field(contact, alpha):
     assert response.status_code == 200
     assert "caractères" in response.content.decode()
     assert stored(alpha) == 0
+
+
+def contact_page_id(tenant) -> int:
+    with tenant.context():
+        page_id = ContactPage.objects.get().pk
+    connection.set_schema_to_public()
+    return page_id
+
+
+def test_a_front_end_posts_the_contact_form_over_the_api_under_the_same_rules(
+    contact, alpha, beta, mailoutbox
+):
+    from content.contact import RATE_PER_ADDRESS
+
+    client = Client(HTTP_HOST=alpha.host, REMOTE_ADDR="203.0.113.7")
+    url = f"/api/v2/forms/{contact_page_id(alpha)}/"
+    message = {"nom": "Une patiente du territoire", "message": "Quels horaires pour la permanence ?"}
+
+    sent = client.post(url, message, content_type="application/json")
+    assert sent.status_code == 201 and sent.json() == {"status": "received"}
+    assert stored(alpha) == 1 and stored(beta) == 0
+    assert [m.to for m in mailoutbox] == [["coordination@cpts.test"]]
+
+    robot = client.post(
+        url, {**message, HONEYPOT_FIELD: "http://spam.example"}, content_type="application/json"
+    )
+    assert robot.status_code == 400 and robot.json()["error"]["code"] == "refused"
+
+    incomplete = client.post(
+        url, {"nom": "X", "message": "y" * (MAX_FIELD_CHARS + 1)}, content_type="application/json"
+    )
+    assert incomplete.status_code == 400
+    assert set(incomplete.json()["error"]["fields"]) == {"message"}
+
+    limit = int(RATE_PER_ADDRESS.split("/")[0])
+    answers = [client.post(url, message, content_type="application/json").status_code for _ in range(limit)]
+    assert answers[-1] == 429
+    assert stored(alpha) < 1 + limit  # what the limit refused was not stored
+
+
+def test_the_api_only_reaches_a_published_contact_page_of_its_own_host(contact, alpha, beta):
+    """A page number is read in the host's own schema: Beta's post lands in Beta's form, never in
+    Alpha's, and a page that is not a contact form is a JSON 404."""
+    other = Client(HTTP_HOST=beta.host, REMOTE_ADDR="203.0.113.8")
+    answer = other.post(
+        f"/api/v2/forms/{contact_page_id(beta)}/",
+        {"nom": "B", "message": "b"},
+        content_type="application/json",
+    )
+    assert answer.status_code == 201
+    assert (stored(alpha), stored(beta)) == (0, 1)
+
+    with alpha.context():
+        home = HomePage.objects.get().pk
+    connection.set_schema_to_public()
+    client = Client(HTTP_HOST=alpha.host, REMOTE_ADDR="203.0.113.9")
+    missing = client.post(f"/api/v2/forms/{home}/", {"nom": "x"}, content_type="application/json")
+    assert missing.status_code == 404 and missing.json()["error"]["status"] == 404
