@@ -313,6 +313,17 @@ class DocumentsPage(CPTSPage):
 class ContactFormField(AbstractFormField):
     page = ParentalKey("ContactPage", on_delete=models.CASCADE, related_name="form_fields")
 
+    # What a front end needs to draw the form and post it (clean_name is the posted name).
+    api_fields = [
+        APIField("clean_name"),
+        APIField("label"),
+        APIField("field_type"),
+        APIField("required"),
+        APIField("choices"),
+        APIField("default_value"),
+        APIField("help_text"),
+    ]
+
 
 class ContactPage(AbstractEmailForm):
     """A contact form; submissions are kept in the CPTS's own schema."""
@@ -333,7 +344,8 @@ class ContactPage(AbstractEmailForm):
             _("e-mail"),
         ),
     ]
-    api_fields = [APIField("introduction")]
+    # The form's fields, never its addresses: mail goes to to_address, which stays private.
+    api_fields = [APIField("introduction"), APIField("form_fields")]
     parent_page_types = ["content.HomePage"]
     subpage_types: list[str] = []
     max_count = 1

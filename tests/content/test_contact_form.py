@@ -94,7 +94,15 @@ def test_a_front_end_posts_the_contact_form_over_the_api_under_the_same_rules(
     from content.contact import RATE_PER_ADDRESS
 
     client = Client(HTTP_HOST=alpha.host, REMOTE_ADDR="203.0.113.7")
-    url = f"/api/v2/forms/{contact_page_id(alpha)}/"
+    page_id = contact_page_id(alpha)
+    url = f"/api/v2/forms/{page_id}/"
+    # The front end draws the form from the page API, which never gives the CPTS's addresses.
+    described = client.get(f"/api/v2/pages/{page_id}/").json()
+    assert [(f["clean_name"], f["required"]) for f in described["form_fields"]] == [
+        ("nom", True),
+        ("message", True),
+    ]
+    assert "coordination@cpts.test" not in str(described)
     message = {"nom": "Une patiente du territoire", "message": "Quels horaires pour la permanence ?"}
 
     sent = client.post(url, message, content_type="application/json")
