@@ -11,6 +11,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# The environment variable each benchmark settings module reads its database name from.
+DATABASE_VARIABLES = {
+    "config.settings.bench": "BENCH_DATABASE_NAME",
+    "config.settings.single_site": "SINGLE_SITE_DATABASE_NAME",
+}
+
+
 def setup_django(
     *, fresh: bool = True, settings_module: str = "config.settings.bench", database: str | None = None
 ) -> None:
@@ -24,13 +31,15 @@ def setup_django(
     (``generate_network.py --fresh``).
     """
     os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
+    if database is not None:
+        # Through the variable the settings read, so that the subprocesses a
+        # benchmark starts (manage.py, gunicorn) use the same database.
+        os.environ[DATABASE_VARIABLES[settings_module]] = database
     sys.path.insert(0, str(ROOT))
     import psycopg
     from django.conf import settings
 
     db = settings.DATABASES["default"]
-    if database is not None:
-        db["NAME"] = database
     admin_conninfo = {
         "dbname": "postgres",
         "host": db["HOST"],

@@ -77,3 +77,45 @@ def test_preparing_the_single_site_baseline_leaves_the_network_database_alone(db
         with psycopg.connect(**{k: v for k, v in conninfo.items() if v}, autocommit=True) as server:
             server.execute(f'DROP DATABASE IF EXISTS "{network}" WITH (FORCE)')
             server.execute(f'DROP DATABASE IF EXISTS "{single}" WITH (FORCE)')
+
+
+def test_a_benchmarks_subprocesses_use_the_database_it_named(db):
+    """bench_cpts_create runs manage.py in subprocesses: they must reach the database the
+    benchmark made for itself, not the generated network's (their settings read the name)."""
+    from django.db import connection
+
+    from tests.conftest import server_url
+
+    name = f"bench_guard_own_{os.getpid()}"
+    script = (
+        "import os, subprocess, sys\n"
+        "from bench.common import setup_django\n"
+        f"setup_django(fresh=True, database={name!r})\n"
+        "print(subprocess.run([sys.executable, 'manage.py', 'shell', '-c',"
+        " 'from django.db import connection; print(connection.settings_dict[\"NAME\"])'],"
+        " capture_output=True, text=True, check=True).stdout.strip())\n"
+    )
+    try:
+        done = subprocess.run(  # noqa: S603 - our own benchmark helper, fixed arguments
+            [sys.executable, "-c", script],
+            cwd=ROOT,
+            env={
+                **{
+                    k: v
+                    for k, v in os.environ.items()
+                    if k not in ("DJANGO_SETTINGS_MODULE", "BENCH_DATABASE_NAME")
+                },
+                "DATABASE_URL": server_url("postgres"),
+            },
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+        assert done.stdout.strip().splitlines()[-1] == name
+    finally:
+        admin = connection.settings_dict
+        conninfo = {"dbname": "postgres", "host": admin["HOST"], "port": admin["PORT"] or None}
+        conninfo |= {"user": admin["USER"] or None, "password": admin["PASSWORD"] or None}
+        with psycopg.connect(**{k: v for k, v in conninfo.items() if v}, autocommit=True) as server:
+            server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
