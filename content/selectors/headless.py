@@ -11,7 +11,8 @@ from tenants.selectors import require_schema
 
 
 def site_menu(site: Site) -> list[dict]:
-    """The home page's live, public children shown in menus, in the editor's order (as the theme)."""
+    """The home page's live, public children shown in menus, in the editor's order: the theme's
+    menu (content/templatetags/site_menu.py) and the site API's."""
     children = site.root_page.get_children().live().in_menu().public().order_by("path")
     return [{"id": page.pk, "title": page.title, "url": page.get_url(current_site=site)} for page in children]
 
