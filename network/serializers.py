@@ -128,7 +128,21 @@ class CPTSFundingSerializer(serializers.Serializer):
     lines = FundingLineSerializer(many=True)
 
 
-class CampaignFiltersSerializer(serializers.Serializer):
+class PlaceFiltersMixin:
+    """``region`` and ``department`` filters of a query serializer: an unknown code is a 400 naming it."""
+
+    def validate_region(self, value: str) -> str:
+        if not Region.objects.filter(code=value).exists():
+            raise serializers.ValidationError(f"Région inconnue : {value[:20]}.")
+        return value
+
+    def validate_department(self, value: str) -> str:
+        if not Department.objects.filter(code=value.upper()).exists():
+            raise serializers.ValidationError(f"Département inconnu : {value[:20]}.")
+        return value.upper()
+
+
+class CampaignFiltersSerializer(PlaceFiltersMixin, serializers.Serializer):
     """Query parameters of /api/network/campaigns/; unknown values are a 400 naming the parameter."""
 
     theme = serializers.CharField(required=False)
@@ -150,16 +164,6 @@ class CampaignFiltersSerializer(serializers.Serializer):
         if not PreventionTheme.objects.filter(code=value).exists():
             raise serializers.ValidationError(f"Thème inconnu : {value}.")
         return value
-
-    def validate_region(self, value):
-        if not Region.objects.filter(code=value).exists():
-            raise serializers.ValidationError(f"Région inconnue : {value}.")
-        return value
-
-    def validate_department(self, value):
-        if not Department.objects.filter(code=value.upper()).exists():
-            raise serializers.ValidationError(f"Département inconnu : {value}.")
-        return value.upper()
 
     def validate(self, attrs):
         year = attrs.pop("year", None)

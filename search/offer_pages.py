@@ -17,6 +17,7 @@ from wagtail.models import Page
 
 from content.models import InternshipOfferPage
 from tenants.models import CPTS
+from tenants.public_copies import versions_drift
 from tenants.selectors import active_cpts, require_schema
 
 from .models import InternshipListing
@@ -103,11 +104,4 @@ def internship_listings_drift(cpts: CPTS) -> list[str]:
     require_schema(cpts)
     listed = dict(InternshipListing.objects.filter(cpts=cpts).values_list("page_id", "last_published_at"))
     live = {offer.page_id: offer.last_published_at for offer in live_internship_snapshots()}
-    problems = []
-    if missing := sorted(set(live) - set(listed)):
-        problems.append(f"{len(missing)} offre(s) publiée(s) absente(s) de la recherche : {missing[:10]}")
-    if extra := sorted(set(listed) - set(live)):
-        problems.append(f"{len(extra)} offre(s) dans la recherche mais plus publiée(s) : {extra[:10]}")
-    if outdated := sorted(k for k in set(live) & set(listed) if live[k] != listed[k]):
-        problems.append(f"{len(outdated)} offre(s) dans une ancienne version : {outdated[:10]}")
-    return problems
+    return versions_drift(live, listed, items="offre(s)", copy="la recherche")

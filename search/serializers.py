@@ -5,14 +5,14 @@ from __future__ import annotations
 from django.conf import settings
 from rest_framework import serializers
 
-from network.models import Department, Region
+from network.serializers import PlaceFiltersMixin
 from tenants.models import CPTS
 from tenants.vocabulary import Discipline, HostStructure, StudyLevel
 
 from .backends import Sort
 
 
-class InternshipSearchParamsSerializer(serializers.Serializer):
+class InternshipSearchParamsSerializer(PlaceFiltersMixin, serializers.Serializer):
     """Query parameters; an unknown value or a malformed date is a 400 naming the parameter."""
 
     q = serializers.CharField(
@@ -55,16 +55,6 @@ class InternshipSearchParamsSerializer(serializers.Serializer):
     def from_query(cls, query) -> InternshipSearchParamsSerializer:
         """From a query string; a field left empty (the HTML form's "Toutes") means no filter."""
         return cls(data={name: value for name, value in query.items() if value.strip()})
-
-    def validate_region(self, value: str) -> str:
-        if not Region.objects.filter(code=value).exists():
-            raise serializers.ValidationError(f"Région inconnue : {value[:20]}.")
-        return value
-
-    def validate_department(self, value: str) -> str:
-        if not Department.objects.filter(code=value.upper()).exists():
-            raise serializers.ValidationError(f"Département inconnu : {value[:20]}.")
-        return value.upper()
 
     def validate_cpts(self, value: str) -> str:
         if not CPTS.objects.filter(short_name=value.lower()).exists():

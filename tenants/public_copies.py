@@ -41,6 +41,21 @@ class PublicCopy:
             self.rebuild(cpts)
 
 
+def versions_drift(live: dict, copied: dict, *, items: str, copy: str) -> list[str]:
+    """Rows (id → version) of a CPTS against their copy, in words: missing, extra, outdated.
+
+    ``items`` names the rows (« offre(s) »), ``copy`` where the copy is (« la recherche »).
+    """
+    problems = []
+    if missing := sorted(set(live) - set(copied)):
+        problems.append(f"{len(missing)} {items} en ligne absente(s) de {copy} : {missing[:10]}")
+    if extra := sorted(set(copied) - set(live)):
+        problems.append(f"{len(extra)} {items} dans {copy} mais plus publiée(s) : {extra[:10]}")
+    if outdated := sorted(k for k in set(live) & set(copied) if live[k] != copied[k]):
+        problems.append(f"{len(outdated)} {items} dans une ancienne version dans {copy} : {outdated[:10]}")
+    return problems
+
+
 _copies: dict[str, PublicCopy] = {}
 
 
