@@ -35,6 +35,8 @@ from content.contact import HONEYPOT_FIELD, contact_post_refusal, harden_contact
 from content.forms import CPTSFormPageForm, CPTSPageForm
 from tenants.vocabulary import Mission
 
+from .shareable import NetworkShareable
+
 
 def upcoming(events):
     return events.filter(end__gte=timezone.now()).order_by("start")
@@ -222,7 +224,7 @@ class NewsIndexPage(CPTSPage):
         return context
 
 
-class NewsArticlePage(CPTSPage):
+class NewsArticlePage(NetworkShareable, CPTSPage):
     date = models.DateField(_("date"))
     introduction = models.TextField(_("chapô"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("contenu"))
@@ -230,11 +232,18 @@ class NewsArticlePage(CPTSPage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("date"),
+        FieldPanel("theme"),
         FieldPanel("introduction"),
         FieldPanel("body"),
+        NetworkShareable.origin_panel,
     ]
     search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
-    api_fields = [APIField("date"), APIField("introduction"), APIField("body")]
+    api_fields = [
+        APIField("date"),
+        APIField("introduction"),
+        APIField("body"),
+        *NetworkShareable.network_api_fields,
+    ]
     parent_page_types = ["content.NewsIndexPage"]
     subpage_types: list[str] = []
 
@@ -260,7 +269,7 @@ class EventIndexPage(CPTSPage):
         return context
 
 
-class EventPage(CPTSPage):
+class EventPage(NetworkShareable, CPTSPage):
     start = models.DateTimeField(_("début"))
     end = models.DateTimeField(_("fin"))
     place = models.CharField(_("lieu"), max_length=255, blank=True)
@@ -271,8 +280,10 @@ class EventPage(CPTSPage):
         *Page.content_panels,
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
         FieldPanel("place"),
+        FieldPanel("theme"),
         FieldPanel("registration_url"),
         FieldPanel("body"),
+        NetworkShareable.origin_panel,
     ]
     search_fields = [*Page.search_fields, index.SearchField("place"), index.SearchField("body")]
     api_fields = [
@@ -281,6 +292,7 @@ class EventPage(CPTSPage):
         APIField("place"),
         APIField("registration_url"),
         APIField("body"),
+        *NetworkShareable.network_api_fields,
     ]
     parent_page_types = ["content.EventIndexPage"]
     subpage_types: list[str] = []
