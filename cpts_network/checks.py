@@ -34,7 +34,7 @@ REQUIRED = [
     "INTERNSHIP_PAGE_SIZE",
     "INTERNSHIP_PAGE_SIZE_MAX",
 ]
-SHARED = ["cpts_network", "tenants", "django_tenants", "network", "search"]
+SHARED = ["cpts_network", "tenants", "django_tenants", "network", "search", "syndication"]
 TENANT = ["content", "prevention"]
 BACKENDS = ("tenants.postgresql_backend", "django_tenants.postgresql_backend")
 ROUTER = "django_tenants.routers.TenantSyncRouter"

@@ -35,6 +35,9 @@ SHARED_APPS = [
     "django_tenants",
     "network",
     "search",
+    # Public tables (the network's posts, subscriptions); its admin screen and
+    # signals serve every CPTS from there.
+    "syndication",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -1,7 +1,8 @@
-"""The network's API, /api/network/: the federation's routes and the students' search, one namespace."""
+"""The network's API, /api/network/: federation, students' search, agenda and news, one namespace."""
 
 from network.urls import urlpatterns as federation_routes
 from search.urls import urlpatterns as search_routes
+from syndication.urls import urlpatterns as syndication_routes
 
 app_name = "network"
-urlpatterns = [*federation_routes, *search_routes]
+urlpatterns = [*federation_routes, *search_routes, *syndication_routes]

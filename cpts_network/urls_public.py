@@ -9,6 +9,12 @@ from cpts_network.media import media_urlpatterns
 from cpts_network.robots import robots_txt
 from network.views import federation_home
 from search.views import internship_search_page
+from syndication.views import (
+    federation_post_page,
+    network_agenda_feed,
+    network_agenda_page,
+    network_news_page,
+)
 
 handler400 = "cpts_network.errors.bad_request"
 handler404 = "cpts_network.errors.not_found"
@@ -17,6 +23,10 @@ handler500 = "cpts_network.errors.server_error"
 urlpatterns = [
     path("", federation_home, name="federation-home"),
     path("stages/", internship_search_page, name="internship-search"),
+    path("agenda/", network_agenda_page, name="network-agenda"),
+    path("agenda.ics", network_agenda_feed, name="network-agenda-feed"),
+    path("actualites/", network_news_page, name="network-news"),
+    path("reseau/<int:pk>/", federation_post_page, name="federation-post"),
     path("admin/", admin.site.urls),
     path("robots.txt", robots_txt, {"with_sitemap": False}, name="robots"),
     path("api/network/", include("cpts_network.urls_api")),

@@ -13,6 +13,7 @@ from content.wagtail_api import api_router
 from cpts_network.api_docs import redoc_view
 from cpts_network.media import media_urlpatterns
 from cpts_network.robots import robots_txt
+from syndication.views import cpts_agenda_feed
 
 handler400 = "cpts_network.errors.bad_request"
 handler404 = "cpts_network.errors.not_found"
@@ -25,6 +26,8 @@ urlpatterns = [
     # Live, public pages only (Wagtail's sitemap), under the CPTS's own Site and host.
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, {"with_sitemap": True}, name="robots"),
+    # The CPTS's own events as iCalendar, for its members' calendars.
+    path("agenda.ics", cpts_agenda_feed, name="agenda-feed"),
     path("api/v2/territory/", apis.TerritoryApi.as_view(), name="api-territory"),
     path("api/v2/governance/", apis.GovernanceApi.as_view(), name="api-governance"),
     path("api/v2/missions/", apis.MissionsApi.as_view(), name="api-missions"),

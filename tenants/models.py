@@ -230,6 +230,8 @@ class AuditEntry(models.Model):
         SIGN_IN_LOCKED = "sign_in.locked", _("connexion bloquée")
         ACCOUNT_CREATED = "account.created", _("compte créé")
         ROLES_CHANGED = "account.roles", _("rôles d'un compte modifiés")
+        NETWORK_POST_SAVED = "network_post.saved", _("publication du réseau enregistrée")
+        NETWORK_POST_DELETED = "network_post.deleted", _("publication du réseau supprimée")
 
     at = models.DateTimeField(_("le"), auto_now_add=True, db_index=True)
     actor = models.CharField(_("par"), max_length=254, blank=True, help_text=_("Compte, ou « commande »."))

@@ -1,4 +1,4 @@
-"""Imports point one way: tenants <- network <- content <- prevention, search <- cpts_network.
+"""Imports point one way: tenants <- network <- content <- prevention, search, syndication <- cpts_network.
 
 Each module of the apps is parsed (not imported), every ``import`` read,
 function-level ones included: an import up the stack, or between the two
@@ -11,7 +11,15 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-LAYER = {"tenants": 0, "network": 1, "content": 2, "prevention": 3, "search": 3, "cpts_network": 4}
+LAYER = {
+    "tenants": 0,
+    "network": 1,
+    "content": 2,
+    "prevention": 3,
+    "search": 3,
+    "syndication": 3,
+    "cpts_network": 4,
+}
 
 
 def imported_apps(path: Path) -> list[tuple[int, str]]:

@@ -90,6 +90,8 @@ def test_public_pages_are_accessible_and_fit_a_phone(server, browser, network, w
     for url in [
         f"http://localhost:{server}/",
         f"http://localhost:{server}/stages/?q=kine",
+        f"http://localhost:{server}/agenda/",
+        f"http://localhost:{server}/actualites/",
         f"http://{alpha.host}:{server}/",
         f"http://{alpha.host}:{server}/recherche/?q=sante",
     ]:
@@ -114,6 +116,8 @@ def test_public_pages_run_without_a_policy_violation(server, browser, network):
         for url in [
             f"http://localhost:{server}/",
             f"http://localhost:{server}/stages/?q=kine",
+            f"http://localhost:{server}/agenda/",
+            f"http://localhost:{server}/actualites/",
             f"http://{alpha.host}:{server}/",
             f"http://{alpha.host}:{server}/recherche/?q=sante",
             f"http://localhost:{server}/admin/login/",
@@ -176,6 +180,7 @@ def test_the_cpts_admin_runs_under_the_enforced_policy(server, browser, network,
         "/content/mandate/create/",
         "/content/webhookendpoint/create/",
         "/content/webhookdelivery/",
+        "/network/",
         f"/pages/add/content/contactpage/{home}/",
     ]:
         found[path] = visit(page, f"{base}{path}")
@@ -231,6 +236,7 @@ def test_the_federation_admin_runs_under_the_enforced_policy(
             f"/tenants/cpts/{alpha.cpts.pk}/change/",
             "/tenants/auditentry/",
             "/auth/user/",
+            "/syndication/networkpost/add/",
         ]:
             found[path] = visit(page, f"{base}{path}")
         context.close()

@@ -3,6 +3,7 @@
 from collections.abc import Iterator
 
 from django.core.management.base import CommandError
+from django.db.models import QuerySet
 
 from tenants.models import CPTS
 
@@ -15,8 +16,8 @@ def cpts_named(short_name: str) -> CPTS:
         raise CommandError(f"Aucune CPTS « {short_name} ».") from error
 
 
-def cpts_selected(short_name: str | None = None) -> Iterator[CPTS]:
-    """The CPTS a command visits: the one named, or every CPTS by short name.
+def cpts_selected(short_name: str | None = None, *, queryset: QuerySet[CPTS] | None = None) -> Iterator[CPTS]:
+    """The CPTS a command visits: the one named, or every CPTS (of ``queryset``) by short name.
 
     The public schema stays active between them: each step that needs a CPTS's
     schema enters it itself (``schema_context``), and leaves it.
@@ -24,4 +25,4 @@ def cpts_selected(short_name: str | None = None) -> Iterator[CPTS]:
     if short_name:
         yield cpts_named(short_name)
         return
-    yield from CPTS.objects.order_by("short_name").iterator()
+    yield from (CPTS.objects.all() if queryset is None else queryset).order_by("short_name").iterator()
