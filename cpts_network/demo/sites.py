@@ -121,7 +121,7 @@ def demo_site_load(*, data: dict, health_project_on: date | None = None) -> None
     if data["events"]:
         agenda = page_publish(parent=home, page=EventIndexPage(title="Agenda", show_in_menus=True))
         start = timezone.now().replace(hour=18, minute=30, second=0, microsecond=0) + timedelta(days=21)
-        for title, place, url in data["events"]:
+        for title, place, url, *theme in data["events"]:
             page_publish(
                 parent=agenda,
                 page=EventPage(
@@ -130,6 +130,7 @@ def demo_site_load(*, data: dict, health_project_on: date | None = None) -> None
                     end=start + timedelta(hours=2),
                     place=place,
                     registration_url=url,
+                    theme=theme[0] if theme else "",
                 ),
             )
     contact = ContactPage(

@@ -65,3 +65,21 @@ def test_a_region_fills_with_visibly_fictitious_cpts_and_keeps_zones_blanches(ne
     assert after.covered_population > before.covered_population
     assert 0 < after.uncovered_communes < before.uncovered_communes
     assert demo_region_fill(region_code="94", size=80) == []  # a filled region is left as it is
+
+
+def test_the_demo_agenda_shows_the_cpts_and_federation_events_and_a_subscriber_takes_them(demo):
+    agenda = Client(HTTP_HOST="localhost").get("/api/network/agenda/").json()["results"]
+    sources = {item["source"] for item in agenda}
+    assert {"metz", "federation"} <= sources
+    assert all("fictif" in item["title"] for item in agenda if item["source"] == "federation")
+    # Strasbourg follows the federation automatically: its webinar is a page of Strasbourg's site.
+    with _schema("strasbourg"):
+        from content.models.pages import EventPage
+
+        taken = EventPage.objects.get(title__startswith="Webinaire de la fédération")
+        assert taken.live and taken.source_name == "Fédération de démonstration"
+    connection.set_schema_to_public()
+    # Loading again adds nothing twice.
+    call_command("load_demo_network", "--no-region")
+    again = Client(HTTP_HOST="localhost").get("/api/network/agenda/").json()
+    assert again["count"] == len(agenda)

@@ -22,6 +22,7 @@ from cpts_network.demo.sites import (
     demo_site_load,
     territory_report,
 )
+from cpts_network.demo.syndication import demo_federation_posts_load, demo_subscriptions_load
 from network.prevention import CampaignKit
 from network.resolution import Status, resolve_communes
 from network.second_factor import second_factor_enrol, second_factor_status
@@ -99,6 +100,12 @@ class Command(BaseCommand):
                 )
                 demo_internships_load(offers=entry["site"].get("internships", []))
             self.stdout.write(f"CPTS « {entry['name']} » créée.")
+
+        posts = demo_federation_posts_load(posts=data["federation_posts"])
+        taken = demo_subscriptions_load(subscriptions=data["subscriptions"])
+        self.stdout.write(
+            f"Réseau : {posts} publication(s) de la fédération, {taken} reprise(s) par les abonnés."
+        )
 
         if not no_region:
             started = time.perf_counter()
