@@ -65,8 +65,9 @@ class NetworkPost(models.Model):
             ),
         ]
         indexes = [
-            # The agenda: events by end (still to come), then start.
-            models.Index(fields=["kind", "end", "start"], name="network_post_agenda"),
+            # The agenda, soonest first: read in index order until a page is full,
+            # the few events begun earlier and still running filtered on the way.
+            models.Index(fields=["kind", "start", "id"], name="network_post_agenda"),
             models.Index(fields=["kind", "-date"], name="network_post_news"),
         ]
 

@@ -6,7 +6,7 @@ import datetime
 import math
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Count, Max, QuerySet
 from django.utils import timezone
 
 from .models import NetworkPost
@@ -47,7 +47,8 @@ def _filtered(
         posts = posts.filter(cpts__isnull=True)
     elif cpts:
         posts = posts.filter(cpts__short_name=cpts)
-    return posts
+    # Listings and feeds show the summary: the body is read only by a post's own page.
+    return posts.defer("body")
 
 
 def agenda_events(
@@ -95,3 +96,14 @@ def posts_page(posts: QuerySet[NetworkPost], *, page: int = 1, page_size: int = 
 def federation_post(pk: int) -> NetworkPost | None:
     """A post the federation wrote itself (its page lives on the federation's host)."""
     return NetworkPost.objects.filter(pk=pk, cpts__isnull=True).first()
+
+
+def agenda_version() -> tuple[int, str]:
+    """Changes whenever an event is written or withdrawn: a cache key for whole-agenda answers.
+
+    A write moves the latest publication time forward; a withdrawal lowers the count.
+    """
+    found = NetworkPost.objects.filter(kind=NetworkPost.Kind.EVENT).aggregate(
+        count=Count("pk"), last=Max("last_published_at")
+    )
+    return found["count"], found["last"].isoformat() if found["last"] else ""

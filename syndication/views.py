@@ -6,6 +6,9 @@ only; a CPTS's ``/agenda.ics`` reads its own schema only.
 
 from __future__ import annotations
 
+import hashlib
+
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -17,12 +20,13 @@ from tenants.vocabulary import Mission
 
 from .ical import CalendarEvent, calendar_bytes, event_uid
 from .models import NetworkPost
-from .selectors import FEED_MAX, agenda_events, federation_post, network_news, posts_page
+from .selectors import FEED_MAX, agenda_events, agenda_version, federation_post, network_news, posts_page
 from .serializers import AgendaFiltersSerializer, PostFiltersSerializer
 
 ICAL_TYPE = "text/calendar; charset=utf-8"
 # A CPTS's feed keeps the past month, so a calendar does not drop what just ended.
 OWN_FEED_PAST_DAYS = 30
+FEED_CACHE_SECONDS = 3600
 
 
 def _filter_choices() -> dict:
@@ -94,8 +98,20 @@ def network_agenda_feed(request: HttpRequest) -> HttpResponse:
         return HttpResponse(
             f"Paramètres refusés. {problems}", status=400, content_type="text/plain; charset=utf-8"
         )
-    events = agenda_events(**params.filters()).select_related("cpts")[:FEED_MAX]
-    body = calendar_bytes("Agenda du réseau des CPTS", (_post_event(post) for post in events))
+    filters = params.filters()
+    # Calendar applications poll their feeds; writing 500 events takes a few hundred
+    # milliseconds, so a feed is written once per change of the agenda (and per day).
+    key = (
+        "network-agenda-feed:"
+        + hashlib.sha256(
+            repr((sorted(filters.items()), agenda_version(), timezone.localdate())).encode()
+        ).hexdigest()
+    )
+    body = cache.get(key)
+    if body is None:
+        events = agenda_events(**filters).select_related("cpts")[:FEED_MAX]
+        body = calendar_bytes("Agenda du réseau des CPTS", (_post_event(post) for post in events))
+        cache.set(key, body, FEED_CACHE_SECONDS)
     return HttpResponse(body, content_type=ICAL_TYPE)
 
 

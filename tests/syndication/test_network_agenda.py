@@ -89,6 +89,10 @@ def test_an_event_published_by_a_cpts_is_in_the_network_agenda_page_api_and_feed
     ]
     assert str(events[0]["uid"]) == f"{alpha.schema_name}-{event.pk}@cpts-network"
     assert events[0].decoded("dtstart") == event.start
+    # The feed is written once per change of the agenda: a new event is in the next one.
+    publish_event(alpha, title="Deuxième soirée", start=in_days(12), end=in_days(12, 21))
+    again = Calendar.from_ical(federation_client.get("/agenda.ics?department=57").content)
+    assert len(again.walk("VEVENT")) == 2
 
 
 def test_unpublished_private_and_ended_events_leave_the_agenda(alpha, federation_client):
@@ -191,3 +195,24 @@ def test_the_network_screen_of_a_cpts_admin_opens(alpha, alpha_client):
     response = alpha_client.get("/admin/network/")
     assert response.status_code == 200
     assert "Suivre une source" in response.content.decode()
+
+
+def test_a_post_body_travels_with_absolute_links_and_without_rows_of_its_schema(alpha):
+    with alpha.context():
+        home = HomePage.objects.get()
+    connection.set_schema_to_public()
+    news = publish_news(
+        alpha,
+        title="Lien interne",
+        body=[
+            {
+                "type": "paragraph",
+                "value": f'<p>Voir <a linktype="page" id="{home.pk}">notre accueil</a> et '
+                '<a href="/contact/">le contact</a>.</p>',
+            },
+            {"type": "quote", "value": {"quote": "Une citation.", "attribution": "Exemple fictif"}},
+        ],
+    )
+    body = NetworkPost.objects.get(cpts=alpha.cpts, page_id=news.pk).body
+    assert f'href="http://{alpha.host}/"' in body and f'href="http://{alpha.host}/contact/"' in body
+    assert "linktype" not in body and "Une citation." in body
