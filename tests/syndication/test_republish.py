@@ -117,6 +117,14 @@ def test_a_federation_subscription_takes_the_federation_posts_only(alpha, beta, 
         page = EventPage.objects.get()
         assert page.title == federation_post.title and page.source_name == "La fédération"
         assert "Ordre du jour." in str(page.body)
+    connection.set_schema_to_public()
+    # The federation edits its post (its admin moves the version forward): the page follows.
+    federation_post.title = "Assemblée régionale, salle changée (exemple fictif)"
+    federation_post.last_published_at = in_days(0)
+    federation_post.save()
+    call_command("sync_network_posts", "--cpts", "beta")
+    with beta.context():
+        assert EventPage.objects.get(pk=page.pk).title == federation_post.title
 
 
 def test_bad_subscription_input_is_refused_in_french_and_nothing_saved(beta, beta_client):
