@@ -151,7 +151,7 @@ def test_archive_withdraws_offers_and_campaigns_from_the_network_and_restore_bri
 
 
 def test_a_copy_registered_only_through_the_contract_follows_archive_and_restore(doomed, monkeypatch):
-    """A fourth public copy plugs in through tenants.public_copies alone: archive withdraws it
+    """One more public copy plugs in through tenants.public_copies alone: archive withdraws it
     in the public schema, restore rebuilds it in the CPTS's schema, tenants names none of them."""
     from tenants import public_copies
 
@@ -167,8 +167,9 @@ def test_a_copy_registered_only_through_the_contract_follows_archive_and_restore
     assert calls == [("withdraw", "ephemere", "public")]
     cpts_restore(archive=archive)
     assert calls[1:] == [("rebuild", "ephemere", "ephemere")]
-    assert [c.name for c in public_copies.public_copies()][:3] == [
+    assert [c.name for c in public_copies.public_copies()][:4] == [
         "internship listings",
+        "network posts",
         "territory claims",
         "campaign copies",
     ]
