@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from tenants.models import Stage
 
+from .maps import coverage_map, shapes_source
 from .models import Department, Region
 from .prevention import PreventionTheme
 from .selectors import coverage_by_department, coverage_by_region, coverage_national, network_campaigns
@@ -27,6 +28,12 @@ def coverage_dashboard(request):
             coverage = coverage_national()
     except (Region.DoesNotExist, Department.DoesNotExist) as error:
         raise Http404(_("Territoire inconnu.")) from error
+    # The national map shows every department; a region's or a department's, its region's.
+    map_region = {"national": None, "region": coverage.code}.get(
+        coverage.level,
+        Department.objects.filter(code=coverage.code).values_list("region_id", flat=True).first(),
+    )
+    source, licence = shapes_source()
     biggest_uncovered = coverage.uncovered[:BAR_LIMIT]
     max_uncovered = max((c["population"] for c in biggest_uncovered), default=1) or 1
     context = {
@@ -40,6 +47,9 @@ def coverage_dashboard(request):
             {**c, "width": round(100 * c["population"] / max_uncovered, 1)} for c in biggest_uncovered
         ],
         "regions": Region.objects.all(),
+        "coverage_map": coverage_map(region=map_region, href=lambda code: f"?department={code}"),
+        "map_source": source,
+        "map_licence": licence,
     }
     return TemplateResponse(request, "admin/network/coverage.html", context)
 

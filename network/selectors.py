@@ -311,6 +311,13 @@ def coverage_by_region(code: str) -> Coverage:
     )
 
 
+def figures_by_department(region: str | None = None) -> dict[str, CoverageFigures]:
+    """Every department's figures (of ``region``, or of the whole network), in one scan: a map's data."""
+    if region:
+        return _figures_by("department_id", "u.region_id = %s", [region])
+    return _figures_by("department_id", "TRUE", [])
+
+
 def uncovered_in_department(code: str) -> list[dict]:
     """Every unit of a department in no CPTS, most populated first: the export, never cut."""
     Department.objects.get(code=code)  # DoesNotExist for an unknown code, as the other levels

@@ -42,6 +42,8 @@ class InternshipResults:
     hits: list[InternshipListing]
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     sort: str = Sort.RELEVANCE
+    # Every department's count (the facet lists only the most frequent): the students' map.
+    department_counts: dict[str, int] = field(default_factory=dict)
 
     @property
     def pages(self) -> int:
@@ -149,4 +151,5 @@ def internship_search(
         hits=[listings[i] for i in found.ids if i in listings],
         facets=facets,
         sort=sort,
+        department_counts=dict(found.facets.get("department", {})),
     )
