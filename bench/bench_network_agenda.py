@@ -22,7 +22,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import ROOT, fmt, line, refuse_ratio, setup_django, summary, timed  # noqa: E402
+from bench.common import (  # noqa: E402
+    ROOT,
+    cpts_rows,
+    fmt,
+    line,
+    public_network_prepare,
+    refuse_ratio,
+    summary,
+    timed,
+)
 
 QUERIES = {
     "API, page 1": ("/api/network/agenda/", {}),
@@ -34,25 +43,6 @@ QUERIES = {
     "iCalendar, Grand Est, en cache": ("/agenda.ics", {"region": "44"}),
 }
 THEMES = ["access_to_care", "care_pathways", "prevention", "health_crises", ""]
-
-
-def cpts_rows(count: int) -> list:
-    """CPTS rows spread over the reference departments (no schema: the agenda never visits one)."""
-    from network.models import Department
-    from tenants.models import CPTS
-
-    departments = list(Department.objects.order_by("code").values_list("code", "region_id"))
-    rows = [
-        CPTS(
-            schema_name=f"agenda_{i:04d}",
-            name=f"CPTS fictive {i:04d}",
-            short_name=f"agenda{i:04d}",
-            department_code=departments[i % len(departments)][0],
-            region_code=departments[i % len(departments)][1],
-        )
-        for i in range(count)
-    ]
-    return CPTS.objects.bulk_create(rows)
 
 
 def events_write(cpts_list: list, per_cpts: int, rng: random.Random) -> int:
@@ -123,20 +113,14 @@ def main() -> None:
     args = parser.parse_args()
 
     # Its own database, recreated each run: never the generated network's (cpts_bench).
-    setup_django(fresh=True, database="cpts_bench_agenda")
-    from django.core.management import call_command
+    public_network_prepare("cpts_bench_agenda")
     from django.db import connection
     from django.test import Client
 
-    from network.services import reference_data_load
-
-    print("Préparation : schéma public, données de référence…", flush=True)
-    call_command("migrate_schemas", "--shared", interactive=False, verbosity=0)
-    reference_data_load()
     rng = random.Random(2026)
     client = Client(HTTP_HOST="localhost")
 
-    everyone = cpts_rows(args.cpts)
+    everyone = cpts_rows(args.cpts, "agenda")
     # The CPTS of the baseline is in Moselle (Grand Est), as the queries ask.
     first = next(c for c in everyone if c.department_code == "57")
     events_write([first], args.per_cpts, rng)

@@ -99,3 +99,37 @@ def fmt(seconds: float) -> str:
 
 def line(label: str, stats: dict[str, float]) -> str:
     return f"  {label:<24}médiane {fmt(stats['median'])}  p95 {fmt(stats['p95'])}"
+
+
+def public_network_prepare(database: str) -> None:
+    """A fresh database of its own with the public schema and the reference data, nothing else.
+
+    For benchmarks of what reads public copies only (agenda, maps): their CPTS
+    are rows without schemas (``cpts_rows``), since no request visits one.
+    """
+    setup_django(fresh=True, database=database)
+    from django.core.management import call_command
+
+    from network.services import reference_data_load
+
+    print("Préparation : schéma public, données de référence…", flush=True)
+    call_command("migrate_schemas", "--shared", interactive=False, verbosity=0)
+    reference_data_load()
+
+
+def cpts_rows(count: int, prefix: str) -> list:
+    """``count`` CPTS rows spread over the departments in turn, without schemas (``bulk_create``)."""
+    from network.models import Department
+    from tenants.models import CPTS
+
+    departments = list(Department.objects.order_by("code").values_list("code", "region_id"))
+    return CPTS.objects.bulk_create(
+        CPTS(
+            schema_name=f"{prefix}_{i:04d}",
+            name=f"CPTS fictive {i:04d}",
+            short_name=f"{prefix}{i:04d}",
+            department_code=departments[i % len(departments)][0],
+            region_code=departments[i % len(departments)][1],
+        )
+        for i in range(count)
+    )

@@ -125,12 +125,13 @@ def department_map(
     )
 
 
+# Finer at the top: most departments are mostly covered, and the last points are the work left.
 COVERAGE_BANDS = [
     Band(0, 0.0001, "aucune", "map-0"),
-    Band(0.0001, 0.25, "moins de 25 %", "map-1"),
-    Band(0.25, 0.5, "25 à 50 %", "map-2"),
-    Band(0.5, 0.75, "50 à 75 %", "map-3"),
-    Band(0.75, None, "75 % et plus", "map-4"),
+    Band(0.0001, 0.5, "moins de 50 %", "map-1"),
+    Band(0.5, 0.7, "50 à 70 %", "map-2"),
+    Band(0.7, 0.85, "70 à 85 %", "map-3"),
+    Band(0.85, None, "85 % et plus", "map-4"),
 ]
 
 COUNT_BANDS = [
