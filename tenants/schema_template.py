@@ -56,17 +56,23 @@ def template_sql_from_dump(dump: str) -> str:
     return _TEMPLATE_TOKEN.sub(PLACEHOLDER, replayable_sql(dump))
 
 
-def refresh_template(*, verbosity: int = 1) -> SchemaTemplate:
-    """Create or migrate ``cpts_template`` and store its SQL if it changed.
+def refresh_template(
+    *, verbosity: int = 1, app_label: str | None = None, migration_name: str | None = None
+) -> SchemaTemplate:
+    """Create or migrate ``cpts_template`` (to every app's latest, or to one target) and store its SQL
+    if it changed.
 
-    Called by ``migrate_schemas`` after the CPTS schemas; safe to call again.
+    Called by ``migrate_schemas`` after the CPTS schemas, and by ``migrate_network``
+    before them; safe to call again.
     """
     with schema_context("public"):
         if not schema_exists(TEMPLATE_SCHEMA_NAME):
             with connection.cursor() as cursor:
                 cursor.execute(f"CREATE SCHEMA {TEMPLATE_SCHEMA_NAME}")
+        target = [name for name in (app_label, migration_name) if name]
         call_command(
             DjangoTenantsMigrateSchemas(),
+            *target,
             schema_name=TEMPLATE_SCHEMA_NAME,
             tenant=True,
             interactive=False,

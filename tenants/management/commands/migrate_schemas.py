@@ -17,6 +17,11 @@ class Command(DjangoTenantsMigrateSchemas):
         super().handle(*args, **options)
         read_only = options.get("plan") or options.get("check_unapplied")
         if self.sync_tenant and not options.get("schema_name") and not read_only:
-            template = refresh_template(verbosity=int(options.get("verbosity", 1)))
+            # To the same target: "migrate_schemas benchapp zero" must not re-apply it to the template.
+            template = refresh_template(
+                verbosity=int(options.get("verbosity", 1)),
+                app_label=options.get("app_label"),
+                migration_name=options.get("migration_name"),
+            )
             if int(options.get("verbosity", 1)) >= 1:
                 self.stdout.write(f"Modèle de schéma CPTS à jour ({template.fingerprint[:12]}).")
