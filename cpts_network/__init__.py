@@ -1,10 +1,10 @@
-"""The CPTS network for Wagtail: the wiring of the five apps, for this repository and any project.
+"""The CPTS network for Wagtail: the wiring of the six apps, for this repository and any project.
 
 Layers, each importing only those to its left::
 
-    tenants  <-  network  <-  content  <-  prevention, search  <-  cpts_network
+    tenants  <-  network  <-  content  <-  prevention, search, syndication  <-  cpts_network
 
-- needs: all five apps, Wagtail, django-tenants, Django REST framework.
+- needs: all six apps, Wagtail, django-tenants, Django REST framework.
 - offers: ``cpts_network.settings.cpts_settings()`` (the settings the apps
   require), the URL confs of the public schema (``urls_public``, with the
   network's API ``urls_api``) and of CPTS schemas (``urls_tenant``), the
