@@ -134,6 +134,7 @@ class Command(BaseCommand):
             f"    API            {public_url('localhost', '/api/network/cpts/')}",
             f"    couverture     {public_url('localhost', '/api/network/coverage/departments/57/')}",
             f"    documentation  {public_url('localhost', '/api/network/docs/')}",
+            f"    agenda         {public_url('localhost', '/agenda/')}   (iCalendar : /agenda.ics)",
             f"  Étudiants        {public_url('localhost', '/stages/')}",
             f"    API            {public_url('localhost', '/api/network/internships/?q=kine')}",
         ]
