@@ -50,7 +50,8 @@ def portable_body(page: NewsArticlePage | EventPage) -> str:
             parts.append(expand_db_html(block.value.source))
         elif block.block_type != "image":
             parts.append(str(block.render()))
-    root = page.get_site().root_url if page.get_site() else ""
+    site = page.get_site()
+    root = site.root_url if site else ""
     absolute = RELATIVE_ADDRESS.sub(lambda m: f'{m.group(1)}="{root}/', "".join(parts))
     return travelling_rich_text(absolute)
 

@@ -15,6 +15,7 @@ sync_network_posts``, run by the operator's scheduler every few minutes, as
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
@@ -65,7 +66,7 @@ def posts_offered(cpts: CPTS, *, automatic_only: bool = False) -> QuerySet[Netwo
     now = timezone.now()
     current = Q(kind=NetworkPost.Kind.EVENT, end__gte=now) | Q(
         kind=NetworkPost.Kind.NEWS,
-        date__gte=timezone.localdate() - timezone.timedelta(days=NEWS_OFFERED_DAYS),
+        date__gte=timezone.localdate() - datetime.timedelta(days=NEWS_OFFERED_DAYS),
     )
     taken = Republication.objects.filter(subscriber=cpts, post__isnull=False).values("post_id")
     return (

@@ -6,6 +6,7 @@ only; a CPTS's ``/agenda.ics`` reads its own schema only.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 
 from django.core.cache import cache
@@ -118,7 +119,7 @@ def network_agenda_feed(request: HttpRequest) -> HttpResponse:
 def cpts_agenda_feed(request: HttpRequest) -> HttpResponse:
     """``/agenda.ics`` on a CPTS's host: its own live, public events (its schema only)."""
     cpts = active_cpts()
-    since = timezone.now() - timezone.timedelta(days=OWN_FEED_PAST_DAYS)
+    since = timezone.now() - datetime.timedelta(days=OWN_FEED_PAST_DAYS)
     events = EventPage.objects.live().public().filter(end__gte=since).order_by("start")[:FEED_MAX]
     body = calendar_bytes(
         f"Agenda — {cpts.name}",
@@ -131,7 +132,7 @@ def cpts_agenda_feed(request: HttpRequest) -> HttpResponse:
                 updated=page.last_published_at or page.latest_revision_created_at or timezone.now(),
                 place=page.place,
                 url=page.full_url or "",
-                description=page.source_name and f"Publié d'abord par {page.source_name}." or "",
+                description=f"Publié d'abord par {page.source_name}." if page.source_name else "",
                 organizer=page.source_name or cpts.name,
                 category=page.get_theme_display() if page.theme else "",
             )

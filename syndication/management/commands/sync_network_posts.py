@@ -1,12 +1,12 @@
 """Bring subscribers' sites in step with the network: new posts taken, new versions followed, withdrawals."""
 
 from django.core.management.base import BaseCommand
+from django.db.models import Q
 from django_tenants.utils import schema_context
 
 from tenants.management.cli import cpts_selected
 from tenants.models import CPTS
 
-from ...models import Subscription
 from ...republish import republications_sync
 
 
@@ -25,10 +25,8 @@ class Command(BaseCommand):
     def handle(self, *args, cpts=None, **options):
         # Only the CPTS that follow a source or took a post: one query, not a visit of every schema.
         followers = CPTS.objects.filter(
-            pk__in=Subscription.objects.values("subscriber_id").union(
-                CPTS.objects.filter(republications__isnull=False).values("pk")
-            )
-        )
+            Q(subscriptions__isnull=False) | Q(republications__isnull=False)
+        ).distinct()
         for subscriber in cpts_selected(cpts, queryset=followers):
             with schema_context(subscriber.schema_name):
                 report = republications_sync(subscriber)
