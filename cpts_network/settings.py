@@ -102,7 +102,9 @@ MIDDLEWARE_HEAD = [
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # No LocaleMiddleware: the sites' content is French, so their dates, numbers
+    # and labels are French whatever the browser asks (LANGUAGE_CODE). Wagtail's
+    # admin still follows each editor's own choice of language in their profile.
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -166,3 +167,42 @@ def test_call_to_action_needs_exactly_one_target():
     block = CallToActionBlock()
     with pytest.raises(ValidationError):
         block.clean(block.to_python({"text": "Go", "page": None, "url": ""}))
+
+
+def test_public_pages_speak_french_whatever_the_browser_asks(alpha, alpha_client):
+    """A French site reads French to an English browser: dates, numbers, labels."""
+    with alpha.context():
+        territory_add_communes(cpts=alpha.cpts, codes=["57463", "57480"])
+        agenda = page_publish(parent=HomePage.objects.get(), page=EventIndexPage(title="Agenda"))
+        page_publish(
+            parent=agenda,
+            page=EventPage(
+                title="Soirée de formation",
+                start=timezone.make_aware(datetime.datetime(2026, 6, 20, 19, 30)),
+                end=timezone.make_aware(datetime.datetime(2026, 6, 20, 21, 30)),
+                place="Metz",
+            ),
+        )
+    connection.set_schema_to_public()
+    population = sum(Commune.objects.filter(code__in=["57463", "57480"]).values_list("population", flat=True))
+    english = {"HTTP_ACCEPT_LANGUAGE": "en-GB,en;q=0.9"}
+    home = alpha_client.get("/", **english)
+    text = home.content.decode()
+    assert '<html lang="fr">' in text
+    assert f"{population:,}".replace(",", "\u202f") in text or f"{population:,}".replace(",", "\xa0") in text
+    assert f"{population:,}" not in text
+    event = alpha_client.get("/agenda/soiree-de-formation/", **english).content.decode()
+    assert "20 juin 2026" in event and "June" not in event
+
+
+def test_the_admin_follows_the_editors_own_language(alpha, alpha_client):
+    from wagtail.users.models import UserProfile
+
+    login(alpha_client, alpha)
+    english = {"HTTP_ACCEPT_LANGUAGE": "en"}
+    assert 'lang="fr"' in alpha_client.get("/admin/", **english).content.decode()
+    with alpha.context():
+        profile = UserProfile.get_for_user(get_user_model().objects.get(email=alpha.coordinator_email))
+        profile.preferred_language = "en"
+        profile.save()
+    assert 'lang="en"' in alpha_client.get("/admin/").content.decode()
