@@ -1,6 +1,7 @@
 """StreamField blocks of a CPTS site. Each decides its own API output."""
 
 from django.core.exceptions import ValidationError
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -121,6 +122,32 @@ class QuoteBlock(blocks.StructBlock):
         template = "content/blocks/quote.html"
 
 
+class TerritoryMapBlock(blocks.StructBlock):
+    """The CPTS's territory on a map, its communes listed beside it.
+
+    Nothing is typed: the map and the list are read from the territory at each
+    view (``content.selectors.territory_block``, looked up by name because
+    selectors import the models these blocks belong to).
+    """
+
+    show_list = blocks.BooleanBlock(
+        label=_("lister les communes à côté de la carte"), required=False, default=True
+    )
+
+    class Meta:
+        icon = "site"
+        label = _("Carte du territoire")
+        template = "content/blocks/territory_map.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["territory"] = import_string("content.selectors.territory_block")()
+        return context
+
+    def get_api_representation(self, value, context=None):
+        return import_string("content.selectors.territory_block_api")()
+
+
 class BodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(label=_("Texte"), features=RICH_TEXT_FEATURES, icon="pilcrow")
     image = ImageBlock()
@@ -129,3 +156,4 @@ class BodyBlock(blocks.StreamBlock):
     embed = EmbedBlock(label=_("Vidéo ou contenu intégré"), icon="media")
     faq = FAQBlock()
     quote = QuoteBlock()
+    territory_map = TerritoryMapBlock()

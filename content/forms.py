@@ -105,9 +105,29 @@ class StaleSaveCheck:
         return cleaned
 
 
-class CPTSPageForm(StaleSaveCheck, WagtailAdminPageForm):
+# Paths a CPTS host answers before Wagtail's pages (cpts_network/urls_tenant.py):
+# a section page under the home page with one of these slugs could never be seen.
+RESERVED_SLUGS = frozenset({"admin", "api", "documents", "media", "recherche", "static"})
+
+
+class ReservedSlugCheck:
+    """Refuses, for a page right under the home page, a slug the site's own views answer."""
+
+    def clean(self):
+        cleaned = super().clean()
+        parent = getattr(self, "parent_page", None)
+        if parent is not None and parent.depth == 2 and cleaned.get("slug") in RESERVED_SLUGS:
+            self.add_error(
+                "slug",
+                _("« %(slug)s » est une adresse réservée du site ; choisissez-en une autre.")
+                % {"slug": cleaned["slug"]},
+            )
+        return cleaned
+
+
+class CPTSPageForm(StaleSaveCheck, ReservedSlugCheck, WagtailAdminPageForm):
     pass
 
 
-class CPTSFormPageForm(StaleSaveCheck, WagtailAdminFormPageForm):
+class CPTSFormPageForm(StaleSaveCheck, ReservedSlugCheck, WagtailAdminFormPageForm):
     pass

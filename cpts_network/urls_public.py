@@ -7,7 +7,7 @@ from drf_spectacular.views import SpectacularAPIView
 from cpts_network.api_docs import redoc_view
 from cpts_network.media import media_urlpatterns
 from cpts_network.robots import robots_txt
-from network.views import federation_home
+from network.views import department_coverage_page, federation_home
 from search.views import internship_search_page
 from syndication.views import (
     federation_post_page,
@@ -22,6 +22,7 @@ handler500 = "cpts_network.errors.server_error"
 
 urlpatterns = [
     path("", federation_home, name="federation-home"),
+    path("couverture/<str:code>/", department_coverage_page, name="department-coverage"),
     path("stages/", internship_search_page, name="internship-search"),
     path("agenda/", network_agenda_page, name="network-agenda"),
     path("agenda.ics", network_agenda_feed, name="network-agenda-feed"),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from tenants.models import Stage
 
+from .commune_maps import department_coverage_map
 from .maps import coverage_map, shapes_source
 from .models import Department, Region
 from .prevention import PreventionTheme
@@ -48,10 +49,22 @@ def coverage_dashboard(request):
         ],
         "regions": Region.objects.all(),
         "coverage_map": coverage_map(region=map_region, href=lambda code: f"?department={code}"),
+        "communes_map": department_coverage_map(
+            coverage.code, title=_("Communes de %(name)s") % {"name": coverage.name}
+        )
+        if coverage.level == "department"
+        else None,
         "map_source": source,
         "map_licence": licence,
     }
     return TemplateResponse(request, "admin/network/coverage.html", context)
+
+
+def _communes_map(coverage):
+    """A department's communes, one level below the department map; none above."""
+    if coverage.level != "department":
+        return None
+    return department_coverage_map(coverage.code, title=_("Communes de %(name)s") % {"name": coverage.name})
 
 
 def _with_share(counts: dict[str, int]) -> list[dict]:

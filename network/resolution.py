@@ -201,3 +201,22 @@ def resolve_communes(text: str, *, departments: set[str] | None = None) -> list[
     for entry in entries:
         results.extend(resolve_entry(entry, departments or set()))
     return results
+
+
+def commune_find(text: str) -> Commune | None:
+    """The one commune a person means by a name, a postal code or an INSEE code, or None.
+
+    Where several share the name or postal code (two Marly), the most populous
+    is the one people mean without saying more; « Marly (59) » picks the other.
+    """
+    text = text.strip()
+    hint = _DEPARTMENT_HINT.search(text)
+    departments = {hint.group(1).upper()} if hint else set()
+    text = _DEPARTMENT_HINT.sub("", text).strip()
+    if CODE_RE.match(text):
+        candidates = _by_code(text) or list(_current(Commune.objects.filter(postal_codes__contains=[text])))
+    else:
+        candidates = _by_name(normalize_name(text))[0]
+    if departments:
+        candidates = [c for c in candidates if c.department_id in departments]
+    return max(candidates, key=lambda c: c.population, default=None)

@@ -6,7 +6,14 @@ from .site import (
     page_key_figures,
     page_mission_indicators,
 )
-from .territory import TerritorySummary, territory_summary
+from .territory import (
+    TerritorySummary,
+    page_territory_map,
+    territory_block,
+    territory_block_api,
+    territory_map,
+    territory_summary,
+)
 
 __all__ = [
     "TerritorySummary",
@@ -16,5 +23,9 @@ __all__ = [
     "mission_indicators",
     "page_key_figures",
     "page_mission_indicators",
+    "page_territory_map",
+    "territory_block",
+    "territory_block_api",
+    "territory_map",
     "territory_summary",
 ]

@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from content.models import TerritoryCommune
+from network.commune_maps import CommuneMap
+from network.commune_maps import territory_map as commune_territory_map
 from network.models import TerritoryClaim
 from network.resolution import LineResolution, Status, resolve_communes
 from network.selectors import aci_tier
 from tenants.models import CPTS
-from tenants.selectors import require_schema
+from tenants.selectors import current_cpts, require_schema
 
 
 @dataclass
@@ -106,3 +108,50 @@ def territory_import_preview(*, cpts: CPTS, text: str) -> TerritoryImportPreview
         rows=resolve_communes(text, departments=departments),
         present={entry.code for entry in summary.communes},
     )
+
+
+def territory_map(*, cpts: CPTS) -> CommuneMap | None:
+    """The territory of the CPTS whose schema is active, commune by commune among its neighbours."""
+    require_schema(cpts)
+    codes = list(TerritoryCommune.objects.values_list("commune_id", flat=True))
+    return commune_territory_map(codes=codes, title=f"Le territoire de {cpts.name}")
+
+
+def page_territory_map(page) -> CommuneMap | None:
+    """The territory map shown on a CPTS's home page (None outside a CPTS: the template)."""
+    cpts = current_cpts()
+    return territory_map(cpts=cpts) if cpts else None
+
+
+def territory_block() -> dict:
+    """What the « Carte du territoire » block renders: the summary and the map (empty outside a CPTS)."""
+    cpts = current_cpts()
+    if cpts is None:
+        return {"summary": None, "map": None}
+    return {"summary": territory_summary(cpts=cpts), "map": territory_map(cpts=cpts)}
+
+
+def territory_block_api() -> dict:
+    """The block in the API: the communes with their outline, for a front end to draw the same map."""
+    territory = territory_block()
+    summary, drawn = territory["summary"], territory["map"]
+    if summary is None:
+        return {"communes": [], "population": 0}
+    outlines = {area.code: f"{area.sprite}#c{area.code}" for area in drawn.areas} if drawn else {}
+    return {
+        "population": summary.population,
+        "communes": [
+            {
+                "code": entry.code,
+                "name": entry.name,
+                "population": entry.population,
+                "postal_codes": entry.postal_codes,
+                "shared_with": entry.shared_with,
+                "outline": outlines.get(entry.code),
+            }
+            for entry in summary.communes
+        ],
+        "view_box": drawn.view_box if drawn else None,
+        "source": drawn.source if drawn else None,
+        "licence": drawn.licence if drawn else None,
+    }

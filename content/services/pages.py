@@ -69,6 +69,10 @@ def page_publish(*, parent: Page, page: Page) -> Page:
     return page
 
 
-def standard_page_publish(*, parent: Page, title: str, body: str, show_in_menus: bool = True) -> StandardPage:
-    page = StandardPage(title=title, body=paragraphs(body), show_in_menus=show_in_menus)
+def standard_page_publish(
+    *, parent: Page, title: str, body: str, show_in_menus: bool = True, territory_map: bool = False
+) -> StandardPage:
+    """A section page of rich text, opened by the « Carte du territoire » block if ``territory_map``."""
+    lead = [{"type": "territory_map", "value": {"show_list": True}}] if territory_map else []
+    page = StandardPage(title=title, body=lead + paragraphs(body), show_in_menus=show_in_menus)
     return page_publish(parent=parent, page=page)

