@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils import timezone, translation
 
-from network.models import Department, Region
+from network.commune_maps import commune_point, communes_within, distance_km
+from network.models import Commune, Department, Region
 from tenants.models import CPTS
 from tenants.vocabulary import Discipline, StudyLevel
 
@@ -44,10 +45,18 @@ class InternshipResults:
     sort: str = Sort.RELEVANCE
     # Every department's count (the facet lists only the most frequent): the students' map.
     department_counts: dict[str, int] = field(default_factory=dict)
+    # « à moins de 30 km de Nancy (54) » when the search was by distance.
+    distance: str = ""
 
     @property
     def pages(self) -> int:
         return max(1, math.ceil(self.count / self.page_size))
+
+
+def _with_distance(listing: InternshipListing, near: str | None) -> InternshipListing:
+    origin, there = (commune_point(near), commune_point(listing.commune_id)) if near else (None, None)
+    listing.distance_km = round(distance_km(origin, there)) if origin and there else None
+    return listing
 
 
 def _labels(name: str, values: list[str]) -> dict[str, str]:
@@ -77,6 +86,8 @@ def internship_search(
     department: str | None = None,
     cpts: str | None = None,
     housing: bool | None = None,
+    near: str | None = None,
+    within: int | None = None,
     start: datetime.date | None = None,
     end: datetime.date | None = None,
     sort: str = Sort.RELEVANCE,
@@ -86,7 +97,9 @@ def internship_search(
     """Open offers of the whole network matching a student's words and filters, with facet counts.
 
     Expired (ended before today) and filled offers are never found. ``page_size``
-    over INTERNSHIP_PAGE_SIZE_MAX is capped, and the result says so.
+    over INTERNSHIP_PAGE_SIZE_MAX is capped, and the result says so. ``near``
+    (an INSEE code) and ``within`` (km) keep the offers of the communes whose
+    point is that close as the crow flies, and give each hit its distance.
     """
     requested = page_size or settings.INTERNSHIP_PAGE_SIZE
     page_size = max(1, min(requested, settings.INTERNSHIP_PAGE_SIZE_MAX))
@@ -109,6 +122,7 @@ def internship_search(
             department=department,
             cpts=cpts,
             housing=housing,
+            communes=communes_within(near, within or 30) if near else None,
             start=start,
             end=end,
             sort=sort,
@@ -148,8 +162,14 @@ def internship_search(
         page=page,
         page_size=page_size,
         page_size_capped=requested > page_size,
-        hits=[listings[i] for i in found.ids if i in listings],
+        hits=[_with_distance(listings[i], near) for i in found.ids if i in listings],
         facets=facets,
         sort=sort,
         department_counts=dict(found.facets.get("department", {})),
+        distance=_distance_label(near, within or 30) if near else "",
     )
+
+
+def _distance_label(code: str, km: int) -> str:
+    commune = Commune.objects.filter(code=code).values_list("name", "department_id").first()
+    return f"à moins de {km} km de {commune[0]} ({commune[1]})" if commune else ""

@@ -5,11 +5,15 @@ from __future__ import annotations
 from django.conf import settings
 from rest_framework import serializers
 
+from network.commune_maps import commune_point
+from network.resolution import commune_find
 from network.serializers import PlaceFiltersMixin
 from tenants.models import CPTS
 from tenants.vocabulary import Discipline, HostStructure, StudyLevel
 
 from .backends import Sort
+
+DEFAULT_WITHIN_KM = 30
 
 
 class InternshipSearchParamsSerializer(PlaceFiltersMixin, serializers.Serializer):
@@ -28,6 +32,15 @@ class InternshipSearchParamsSerializer(PlaceFiltersMixin, serializers.Serializer
     department = serializers.CharField(required=False, help_text="Code INSEE du département, ex. 57.")
     cpts = serializers.CharField(required=False, help_text="Nom court de la CPTS, ex. metz.")
     housing = serializers.BooleanField(required=False, allow_null=True, default=None)
+    near = serializers.CharField(
+        required=False,
+        max_length=100,
+        help_text="Une commune, par son nom, son code postal ou son code INSEE (ex. Nancy) : "
+        "les offres à moins de `within` km d'elle.",
+    )
+    within = serializers.IntegerField(
+        required=False, min_value=1, max_value=200, help_text="Distance à vol d'oiseau en km (30 par défaut)."
+    )
     start = serializers.DateField(
         required=False, help_text="Stages en cours à partir de cette date (AAAA-MM-JJ)."
     )
@@ -61,9 +74,19 @@ class InternshipSearchParamsSerializer(PlaceFiltersMixin, serializers.Serializer
             raise serializers.ValidationError(f"CPTS inconnue : {value[:40]}.")
         return value.lower()
 
+    def validate_near(self, value: str) -> str:
+        commune = commune_find(value)
+        if commune is None or commune_point(commune.code) is None:
+            raise serializers.ValidationError(f"Commune inconnue : {value[:40]}.")
+        return commune.code
+
     def validate(self, attrs: dict) -> dict:
         if attrs.get("start") and attrs.get("end") and attrs["end"] < attrs["start"]:
             raise serializers.ValidationError({"end": "La fin de la période précède son début."})
+        if "within" in attrs and "near" not in attrs:
+            raise serializers.ValidationError({"near": "Indiquez la commune d'où compter la distance."})
+        if "near" in attrs:
+            attrs.setdefault("within", DEFAULT_WITHIN_KM)
         return attrs
 
 
@@ -81,6 +104,9 @@ class InternshipHitSerializer(serializers.Serializer):
     host_name = serializers.CharField()
     commune = serializers.CharField(source="commune.code")
     commune_name = serializers.CharField(source="commune.name")
+    distance_km = serializers.IntegerField(
+        allow_null=True, help_text="Distance à vol d'oiseau de la commune `near`, si elle est donnée."
+    )
     department = serializers.CharField(source="department_code")
     region = serializers.CharField(source="region_code")
     supervisor_approved = serializers.BooleanField()
@@ -125,6 +151,7 @@ class InternshipResultsSerializer(serializers.Serializer):
     page_size = serializers.IntegerField(help_text="Taille de page appliquée.")
     page_size_capped = serializers.BooleanField(help_text="Vrai si la taille demandée dépassait le plafond.")
     sort = serializers.CharField()
+    distance = serializers.CharField(help_text="« à moins de 30 km de Nancy (54) » si `near` est donné.")
     facets = FacetsSerializer(
         help_text="Nombre d'offres par valeur de chaque filtre, sur tous les résultats "
         "(les 50 valeurs les plus fréquentes, plus la valeur choisie)."

@@ -1,13 +1,23 @@
 """The students' search page on the federation's host: server-rendered, no JavaScript needed."""
 
+from collections import Counter
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from network.commune_maps import CommuneMap, counts_map
 from network.maps import COUNT_BANDS, DepartmentMap, department_map, shapes_source
 from tenants.vocabulary import Discipline, StudyLevel
 
 from .selectors import internship_search
 from .serializers import InternshipSearchParamsSerializer
+
+DISTANCES_KM = (10, 20, 30, 50, 100)
+
+
+def _distance(params: dict) -> dict:
+    return {"near": params["near"], "within": params["within"]}
+
 
 FACET_TITLES = {
     "discipline": "Discipline",
@@ -37,13 +47,32 @@ def offers_map(request: HttpRequest, counts: dict[str, int]) -> DepartmentMap:
     )
 
 
+def offers_near_map(results, *, near: str, within: int) -> CommuneMap | None:
+    """The offers of this page at their communes, around the commune the student searched from."""
+    counts = Counter(hit.commune_id for hit in results.hits)
+    return counts_map(
+        title=f"Les offres de cette page, {results.distance}",
+        counts=counts,
+        noun=("offre", "offres"),
+        around=near,
+        km=within,
+    )
+
+
 def internship_search_page(request: HttpRequest) -> HttpResponse:
-    params = InternshipSearchParamsSerializer.from_query(request.GET)
+    query = request.GET.copy()
+    if not query.get("near", "").strip():
+        # The form always sends its distance; without a commune it means nothing.
+        query.pop("within", None)
+    params = InternshipSearchParamsSerializer.from_query(query)
     valid = params.is_valid()
     results = internship_search(**params.validated_data) if valid else None
     source, licence = shapes_source()
     context = {
         "offers_map": offers_map(request, results.department_counts) if results else None,
+        "near_map": offers_near_map(results, **_distance(params.validated_data))
+        if results and results.distance
+        else None,
         "map_source": source,
         "map_licence": licence,
         "params": request.GET,
@@ -54,5 +83,6 @@ def internship_search_page(request: HttpRequest) -> HttpResponse:
         else [],
         "disciplines": Discipline.choices,
         "levels": StudyLevel.choices,
+        "distances": DISTANCES_KM,
     }
     return render(request, "search/internships.html", context, status=200 if valid else 400)

@@ -31,6 +31,8 @@ class InternshipQuery:
     department: str | None = None
     cpts: str | None = None
     housing: bool | None = None
+    # Offers in one of these communes (INSEE codes): a distance from a commune, resolved by the selector.
+    communes: tuple[str, ...] | None = None
     # Offers whose period overlaps [start, end].
     start: datetime.date | None = None
     end: datetime.date | None = None

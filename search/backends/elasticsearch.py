@@ -43,6 +43,7 @@ class InternshipDocument(Document):
     level = Keyword()
     region = Keyword()
     department = Keyword()
+    commune = Keyword()
     cpts = Keyword()
     housing = Boolean()
     status = Keyword()
@@ -63,6 +64,7 @@ class InternshipDocument(Document):
             level=listing.level,
             region=listing.region_code,
             department=listing.department_code,
+            commune=listing.commune_id,
             cpts=listing.cpts.short_name,
             housing=listing.housing,
             status=listing.status,
@@ -110,6 +112,8 @@ class ElasticsearchSearchBackend:
                 search = search.filter("term", **{name: value})
         if query.housing is not None:
             search = search.filter("term", housing=query.housing)
+        if query.communes is not None:
+            search = search.filter("terms", commune=list(query.communes))
         if query.start:
             search = search.filter("range", end_date={"gte": query.start.isoformat()})
         if query.end:

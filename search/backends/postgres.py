@@ -56,6 +56,8 @@ def matching(query: InternshipQuery) -> QuerySet[InternshipListing]:
         listings = listings.filter(cpts_id=cpts_id)
     if query.housing is not None:
         listings = listings.filter(housing=query.housing)
+    if query.communes is not None:
+        listings = listings.filter(commune_id__in=query.communes)
     if query.start:
         listings = listings.filter(end_date__gte=query.start)
     if query.end:

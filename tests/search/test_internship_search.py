@@ -3,6 +3,8 @@
 Every test runs twice (tests/search/conftest.py): PostgreSQL, then Elasticsearch.
 """
 
+import re
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -319,3 +321,49 @@ def test_offer_summaries_are_plain_text_not_escaped_html(publish_offer, federati
     page = federation_client.get("/stages/", {"q": "pediatrie"}).content.decode()
     assert "Enfants &lt; 6 ans &amp; familles" in page
     assert "&amp;lt;" not in page
+
+
+def test_offers_within_a_distance_of_a_commune(search_backend, publish_offer, beta, federation_client):
+    publish_offer(title="Stage à Metz")  # 57463
+    publish_offer(title="Stage à Woippy", commune_id="57751")  # just north of Metz
+    publish_offer(beta, title="Stage à Nancy", commune_id="54395")  # ~47 km south of Metz
+
+    near_metz = search(federation_client, near="Metz", within=10)
+    assert sorted(titles(near_metz)) == ["Stage à Metz", "Stage à Woippy"]
+    assert near_metz["distance"] == "à moins de 10 km de Metz (57)"
+    assert {hit["title"]: hit["distance_km"] for hit in near_metz["results"]}["Stage à Metz"] == 0
+    # The same commune by its postal code; then a radius that reaches Nancy.
+    assert sorted(titles(search(federation_client, near="57000", within=60))) == [
+        "Stage à Metz",
+        "Stage à Nancy",
+        "Stage à Woippy",
+    ]
+    nancy = search(federation_client, near="nancy", within=30)
+    assert titles(nancy) == ["Stage à Nancy"] and nancy["results"][0]["distance_km"] == 0
+    assert search(federation_client, q="stage")["distance"] == ""
+    assert all(hit["distance_km"] is None for hit in search(federation_client)["results"])
+
+
+def test_a_distance_needs_a_known_commune(federation_client):
+    unknown = federation_client.get("/api/network/internships/", {"near": "Atlantide"})
+    assert unknown.status_code == 400 and "Commune inconnue : Atlantide." in str(unknown.json())
+    alone = federation_client.get("/api/network/internships/", {"within": 30})
+    assert alone.status_code == 400 and "near" in alone.json()["error"]["fields"]
+    too_far = federation_client.get("/api/network/internships/", {"near": "Metz", "within": 5000})
+    assert too_far.status_code == 400 and "within" in too_far.json()["error"]["fields"]
+
+
+def test_the_students_page_searches_around_a_commune_and_maps_the_offers(publish_offer, federation_client):
+    publish_offer(title="Stage à Metz")
+    publish_offer(title="Stage à Woippy", commune_id="57751")
+    page = federation_client.get("/stages/", {"near": "Metz", "within": "10"})
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "2</strong> offres à moins de 10 km de Metz (57)." in html and "à 0 km" in html
+    drawn = dict(re.findall(r'<title>([^<]+)</title><use href="[^"]+/communes/57\.svg#c(\d+)"', html))
+    assert "Metz (57463) : 1 offre, commune de départ" in drawn and "Woippy (57751) : 1 offre" in drawn
+    assert len(drawn) > 20  # the communes around, as a background
+    # The form sends its distance even without a commune: then it is no filter.
+    assert federation_client.get("/stages/", {"near": "", "within": "30"}).status_code == 200
+    refused = federation_client.get("/stages/", {"near": "Atlantide", "within": "30"})
+    assert refused.status_code == 400 and "Commune inconnue : Atlantide." in refused.content.decode()
