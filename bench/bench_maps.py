@@ -10,12 +10,16 @@ department covered) and lists offers through ``listing_write``, the service a
 publication calls. Measured through Django's full stack on the federation
 host, in the same run: the home page (coverage map) and its map alone; the
 students' page (offers map) against the same search through the API (no
-map); the dashboard's region map against the dashboard's region figures.
+map), by words and around a commune; a department's page (its communes
+drawn) against its coverage figures alone; a territory's commune map (the
+block of a CPTS site) alone; the dashboard's region map against the
+dashboard's region figures.
 Any answer that is not a 200 stops the run before a ratio is printed.
 """
 
 import argparse
 import datetime
+import gzip
 import json
 import random
 import sys
@@ -111,8 +115,10 @@ def main() -> None:
     from django.db import connection
     from django.test import Client
 
+    from network.commune_maps import territory_map
     from network.maps import coverage_map
-    from network.selectors import coverage_by_region
+    from network.models import TerritoryClaim
+    from network.selectors import coverage_by_department, coverage_by_region
 
     print("Préparation : CPTS, territoires, offres…", flush=True)
     claims, offers = network_build(args.cpts, args.offers_per_cpts)
@@ -124,6 +130,12 @@ def main() -> None:
         "accueil / (carte de couverture)": ("/", {}),
         "/stages/?q=kine (carte des offres)": ("/stages/", {"q": "kine"}),
         "API stages ?q=kine (sans carte)": ("/api/network/internships/", {"q": "kine"}),
+        "/stages/ à 30 km de Nancy (carte des communes)": ("/stages/", {"near": "Nancy", "within": "30"}),
+        "API stages à 30 km de Nancy (sans carte)": (
+            "/api/network/internships/",
+            {"near": "Nancy", "within": "30"},
+        ),
+        "/couverture/57/ (725 communes dessinées)": ("/couverture/57/", {}),
     }
     measures, sizes = {}, {}
     for label, (path, params) in pages.items():
@@ -146,6 +158,15 @@ def main() -> None:
     measures["chiffres Grand Est (tableau de bord)"] = summary(
         [timed(lambda: coverage_by_region("44")) for _ in range(args.samples)]
     )
+    measures["chiffres de la Moselle seuls (sans carte)"] = summary(
+        [timed(lambda: coverage_by_department("57")) for _ in range(args.samples)]
+    )
+    territory = list(
+        TerritoryClaim.objects.filter(cpts__department_code="57").values_list("commune_id", flat=True)[:60]
+    )
+    measures[f"carte d'un territoire de {len(territory)} communes seule"] = summary(
+        [timed(lambda: territory_map(codes=territory, title="")) for _ in range(args.samples)]
+    )
 
     print(f"{args.cpts} CPTS, {claims} communes revendiquées, {offers} offres")
     for label, stats in measures.items():
@@ -153,6 +174,9 @@ def main() -> None:
         print(line(label, stats) + size)
     page, api = measures["/stages/?q=kine (carte des offres)"], measures["API stages ?q=kine (sans carte)"]
     print(f"  page des stages avec carte / même recherche en API : {page['median'] / api['median']:.2f}")
+    near_page = measures["/stages/ à 30 km de Nancy (carte des communes)"]
+    near_api = measures["API stages à 30 km de Nancy (sans carte)"]
+    print(f"  autour de Nancy, page avec carte / API : {near_page['median'] / near_api['median']:.2f}")
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "maps.json").write_text(
@@ -160,6 +184,11 @@ def main() -> None:
     )
     outlines = (ROOT / "network" / "static" / "network" / "departments.svg").stat().st_size
     print(f"  fond de carte, téléchargé une fois puis en cache : {outlines / 1024:.0f} Kio")
+    moselle = (ROOT / "network" / "static" / "network" / "communes" / "57.svg").read_bytes()
+    print(
+        f"  communes de la Moselle, en cache : {len(moselle) / 1024:.0f} Kio, "
+        f"{len(gzip.compress(moselle)) / 1024:.0f} Kio compressées"
+    )
 
 
 if __name__ == "__main__":
