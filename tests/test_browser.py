@@ -50,6 +50,37 @@ def server(network, django_db_blocker):
 
 
 @pytest.fixture(scope="module")
+def territory_page(network, django_db_blocker):
+    """Alpha's territory and a page opened by its map, committed for the browser, then removed.
+
+    Module-scoped, so it may start after Playwright's loop (see database_beside_playwright).
+    """
+    from django.db import connection, connections
+
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "1"
+
+    from content.models import HomePage
+    from content.services import standard_page_publish, territory_add_communes, territory_remove_communes
+
+    alpha, codes = network["alpha"], ["57463", "57480"]
+    with django_db_blocker.unblock(), alpha.context():
+        territory_add_communes(cpts=alpha.cpts, codes=codes)
+        page = standard_page_publish(
+            parent=HomePage.objects.get(), title="Territoire", body="", territory_map=True
+        )
+        url = page.url
+    connection.set_schema_to_public()
+    connections.close_all()
+    yield url
+    with django_db_blocker.unblock(), alpha.context():
+        page.delete()
+        territory_remove_communes(cpts=alpha.cpts, codes=codes)
+    connection.set_schema_to_public()
+    connections.close_all()
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
@@ -80,16 +111,19 @@ AXE = ROOT / ".ci" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core is installed by .ci/run (npm install axe-core)")
 @pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)])
-def test_public_pages_are_accessible_and_fit_a_phone(server, browser, network, width, height):
-    """axe-core's WCAG 2 A and AA rules on the public pages, at desktop and phone widths, and no
-    page wider than the screen."""
+def test_public_pages_are_accessible_and_fit_a_phone(server, browser, network, territory_page, width, height):
+    """axe-core's WCAG 2 A and AA rules on the public pages, the maps included, at desktop and
+    phone widths, and no page wider than the screen."""
     alpha = network["alpha"]
     context = browser.new_context(viewport={"width": width, "height": height}, locale="fr-FR")
     page = context.new_page()
     found = {}
     for url in [
         f"http://localhost:{server}/",
+        f"http://localhost:{server}/couverture/57/",
         f"http://localhost:{server}/stages/?q=kine",
+        f"http://localhost:{server}/stages/?near=Metz&within=30",
+        f"http://{alpha.host}:{server}{territory_page}",
         f"http://localhost:{server}/agenda/",
         f"http://localhost:{server}/actualites/",
         f"http://{alpha.host}:{server}/",
@@ -108,14 +142,17 @@ def test_public_pages_are_accessible_and_fit_a_phone(server, browser, network, w
     assert {url: v for url, v in found.items() if v} == {}
 
 
-def test_public_pages_run_without_a_policy_violation(server, browser, network):
+def test_public_pages_run_without_a_policy_violation(server, browser, network, territory_page):
     alpha = network["alpha"]
     context, page = _page(browser)
     found = {
         url: visit(page, url)
         for url in [
             f"http://localhost:{server}/",
+            f"http://localhost:{server}/couverture/57/",
             f"http://localhost:{server}/stages/?q=kine",
+            f"http://localhost:{server}/stages/?near=Metz&within=30",
+            f"http://{alpha.host}:{server}{territory_page}",
             f"http://localhost:{server}/agenda/",
             f"http://localhost:{server}/actualites/",
             f"http://{alpha.host}:{server}/",
