@@ -4,9 +4,12 @@ Every view works without JavaScript: search, choose and import are plain
 forms, so a coordinator on any browser can maintain the territory.
 """
 
+from collections.abc import Iterable
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Case, Q, When
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -19,11 +22,13 @@ from network.selectors import funding_for_cpts
 from tenants.services import cpts_update
 
 from .forms import ACIContractForm, TerritoryImportForm
-from .selectors import territory_summary
+from .models import TerritoryCommune
+from .selectors import territory_map, territory_summary
 from .selectors.territory import territory_import_preview
 from .services import territory_add_communes, territory_remove_communes
 
 SEARCH_LIMIT = 30
+SUGGESTIONS = 10
 
 
 def _cpts(request):
@@ -33,23 +38,67 @@ def _cpts(request):
 def territory_index(request):
     summary = territory_summary(cpts=_cpts(request))
     query = request.GET.get("q", "").strip()
-    results = commune_search(query, exclude={e.code for e in summary.communes}) if query else []
+    results = (
+        commune_search(query, exclude={e.code for e in summary.communes}, departments=summary.departments)
+        if query
+        else []
+    )
     return TemplateResponse(
         request,
         "content/admin/territory_index.html",
-        {"summary": summary, "query": query, "results": results, "header_title": _("Territoire")},
+        {
+            "summary": summary,
+            "query": query,
+            "results": results,
+            # The communes found stand out on the territory's map before anyone adds them.
+            "map": territory_map(cpts=_cpts(request), candidates=[c.code for c in results]),
+            "header_title": _("Territoire"),
+        },
     )
 
 
-def commune_search(query: str, *, exclude: set[str]) -> list[Commune]:
-    """By name (accents and abbreviations ignored), postal code or INSEE code."""
+def territory_suggestions(request):
+    """Communes as the coordinator types (the search box's suggestions): JSON, territory excluded."""
+    query = request.GET.get("q", "").strip()[:100]
+    if len(query) < 2:
+        return JsonResponse({"communes": []})
+    territory = TerritoryCommune.objects.values_list("commune_id", "commune__department_id")
+    found = commune_search(
+        query, exclude={code for code, _ in territory}, departments={d for _, d in territory}
+    )[:SUGGESTIONS]
+    return JsonResponse(
+        {
+            "communes": [
+                {
+                    "code": c.code,
+                    "name": c.name,
+                    "department": c.department_id,
+                    "department_name": c.department.name,
+                    "postal_codes": c.postal_codes,
+                    "population": c.population,
+                }
+                for c in found
+            ]
+        }
+    )
+
+
+def commune_search(query: str, *, exclude: set[str], departments: Iterable[str] = ()) -> list[Commune]:
+    """By name (accents and abbreviations ignored), postal code or INSEE code.
+
+    Communes of ``departments`` (the territory's) come first, then the most
+    populous: « ars » means Ars-Laquenexy to a CPTS of Moselle.
+    """
 
     normalized = normalize_name(query)
     found = Commune.objects.filter(is_current=True).filter(
         Q(code__iexact=query) | Q(postal_codes__contains=[query]) | Q(search_name__startswith=normalized)
     )
+    nearby = Case(When(department_id__in=list(departments), then=0), default=1)
     return list(
-        found.exclude(code__in=exclude).select_related("department").order_by("-population")[:SEARCH_LIMIT]
+        found.exclude(code__in=exclude)
+        .select_related("department")
+        .order_by(nearby, "-population")[:SEARCH_LIMIT]
     )
 
 

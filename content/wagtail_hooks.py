@@ -30,6 +30,7 @@ from .sign_in import LOCKED, UNLOCKED
 def cpts_admin_urls():
     return [
         path("territory/", views.territory_index, name="content_territory"),
+        path("territory/communes/", views.territory_suggestions, name="content_territory_suggestions"),
         path("territory/add/", views.territory_add, name="content_territory_add"),
         path("territory/remove/", views.territory_remove, name="content_territory_remove"),
         path("territory/import/", views.territory_import, name="content_territory_import"),

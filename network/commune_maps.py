@@ -44,6 +44,8 @@ TERRITORY_BANDS = [
     Band(2, 3, "commune d'une autre CPTS", "com-other"),
     Band(3, 4, "commune dans aucune CPTS", "com-none"),
 ]
+# A commune a coordinator searched for, shown before it is added.
+CANDIDATE = Band(-1, 0, "commune trouvée, à ajouter", "com-candidate")
 # Offers at their communes around the one a student searched from (drawn apart).
 NEAR_BANDS = [
     Band(0, 1, "aucune offre", "com-empty"),
@@ -179,24 +181,39 @@ def _sprite(department: str) -> str:
     return static(f"network/communes/{department}.svg")
 
 
-def territory_map(*, codes: Iterable[str], title: str) -> CommuneMap | None:
+def territory_map(*, codes: Iterable[str], title: str, candidates: Iterable[str] = ()) -> CommuneMap | None:
     """The communes ``codes`` (a territory) among the neighbouring communes in the frame.
 
     Each unit is coloured as the territory's own, shared with another CPTS,
-    another CPTS's, or in none, from the live claims. None when no commune of
-    the territory has an outline (an empty territory).
+    another CPTS's, or in none, from the live claims; ``candidates`` (communes
+    a coordinator found and may add) stand out, framed with the territory.
+    None when nothing has an outline (an empty territory, no candidate).
     """
     outlines = _outlines()
-    units = set(CommuneUnit.objects.filter(commune_id__in=list(codes)).values_list("unit_id", flat=True))
-    frame = _frame(units)
-    if frame is None:
+    claimed = list(codes)
+    pairs = CommuneUnit.objects.filter(commune_id__in=claimed + list(candidates)).values_list(
+        "commune_id", "unit_id"
+    )
+    units = {unit for commune, unit in pairs if commune in claimed}
+    found = {unit for commune, unit in pairs if commune not in claimed} - units
+    outlined = sorted(c for c in units | found if c in outlines.communes)
+    if not outlined:
         return None
-    family = outlines.communes[next(c for c in units if c in outlines.communes)][0]
-    drawn = Commune.objects.filter(code__in=set(_in_frame(frame, family)) | units, is_unit=True)
+    # One projection per map: the territory's, or the first candidate's.
+    family = outlines.communes[min((c for c in outlined if c in units), default=outlined[0])][0]
+    same = (lambda d: d == family) if _overseas(family) else (lambda d: not _overseas(d))
+    found = {c for c in found if c in outlines.communes and same(outlines.communes[c][0])}
+    frame = _frame(units | found)
+    around = _in_frame(frame, family)
+    drawn = Commune.objects.filter(
+        code__in=(set(around) if len(around) <= BACKGROUND_MAX else set()) | units | found, is_unit=True
+    )
     areas, without_outline = [], []
     for commune in drawn.order_by("code").only("code", "name", "cover_count", "department_id"):
         if commune.code in units:
             band = TERRITORY_BANDS[1] if commune.cover_count > 1 else TERRITORY_BANDS[0]
+        elif commune.code in found:
+            band = CANDIDATE
         else:
             band = TERRITORY_BANDS[2] if commune.cover_count else TERRITORY_BANDS[3]
         label = f"{commune.name} ({commune.code}) : {band.label}"
@@ -205,13 +222,13 @@ def territory_map(*, codes: Iterable[str], title: str) -> CommuneMap | None:
                 without_outline.append(label)
             continue
         areas.append(CommuneArea(commune.code, label, band.css, _sprite(commune.department_id)))
-    # Drawn last, the territory's communes sit above their neighbours' borders.
-    areas.sort(key=lambda a: a.code in units)
+    # Drawn last, the territory's communes and the ones found sit above their neighbours' borders.
+    areas.sort(key=lambda a: (a.code in units or a.code in found, a.code in found))
     return CommuneMap(
         title=title,
         view_box=_view_box(frame),
         areas=areas,
-        legend=TERRITORY_BANDS,
+        legend=[*TERRITORY_BANDS, CANDIDATE] if found else TERRITORY_BANDS,
         without_outline=without_outline,
         source=outlines.source,
         licence=outlines.licence,

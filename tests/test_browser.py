@@ -240,6 +240,24 @@ def test_the_cpts_admin_runs_under_the_enforced_policy(server, browser, network,
     assert {path: v for path, v in found.items() if v} == {}
 
 
+def test_the_commune_chooser_suggests_then_shows_the_commune_on_the_map(server, browser, network):
+    """Typing in the territory's search lists communes (accessible-autocomplete); choosing one
+    shows it on the territory's map, not yet added."""
+    alpha = network["alpha"]
+    context, page = _page(browser)
+    _sign_in(page, alpha.host, server, alpha)
+    visit(page, f"http://{alpha.host}:{server}/admin/territory/")
+    page.fill("#q", "woip")
+    option = page.locator(".autocomplete__option", has_text="Woippy (Moselle, 57751")
+    option.wait_for()
+    assert page.get_attribute("#q", "aria-expanded") == "true"
+    option.click()
+    page.wait_for_url("**/admin/territory/?q=57751")
+    assert page.locator('use.com-candidate[href$="#c57751"]').count() == 1
+    assert page.evaluate("window.__violations") == []
+    context.close()
+
+
 def test_the_federation_admin_runs_under_the_enforced_policy(
     server, browser, network, database_beside_playwright
 ):

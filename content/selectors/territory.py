@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from content.models import TerritoryCommune
@@ -110,11 +111,12 @@ def territory_import_preview(*, cpts: CPTS, text: str) -> TerritoryImportPreview
     )
 
 
-def territory_map(*, cpts: CPTS) -> CommuneMap | None:
-    """The territory of the CPTS whose schema is active, commune by commune among its neighbours."""
+def territory_map(*, cpts: CPTS, candidates: Iterable[str] = ()) -> CommuneMap | None:
+    """The territory of the CPTS whose schema is active, commune by commune among its neighbours,
+    with the ``candidates`` a coordinator found, before they are added."""
     require_schema(cpts)
     codes = list(TerritoryCommune.objects.values_list("commune_id", flat=True))
-    return commune_territory_map(codes=codes, title=f"Le territoire de {cpts.name}")
+    return commune_territory_map(codes=codes, candidates=candidates, title=f"Le territoire de {cpts.name}")
 
 
 def page_territory_map(page) -> CommuneMap | None:

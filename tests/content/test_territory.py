@@ -153,3 +153,44 @@ def test_drift_in_coverage_counts_is_reported_and_mended(alpha, alpha_client, ca
     assert "territory claims : compteurs de couverture en écart" in capsys.readouterr().out
     call_command("check_public_copies", "--fix")
     assert Commune.objects.get(code="57463").cover_count == 1
+
+
+def test_the_search_shows_the_communes_found_on_the_map_before_they_are_added(alpha, alpha_client):
+    import re
+
+    login(alpha_client, alpha)
+    alpha_client.post("/admin/territory/add/", {"code": ["57463"]})
+    html = alpha_client.get("/admin/territory/", {"q": "57480"}).content.decode()
+    drawn = dict(re.findall(r'#c(\d+)" class="([\w-]+)"', html))
+    assert drawn["57463"] == "com-ours" and drawn["57480"] == "com-candidate"
+    assert "commune trouvée, à ajouter" in html
+    assert not TerritoryCommune.objects.filter(commune_id="57480").exists()  # shown, not added
+
+
+def test_suggestions_while_typing_leave_out_the_territory(alpha, alpha_client, client):
+    login(alpha_client, alpha)
+    alpha_client.post("/admin/territory/add/", {"code": ["57463"]})
+    assert "Metz" not in [
+        c["name"] for c in alpha_client.get("/admin/territory/communes/", {"q": "metz"}).json()["communes"]
+    ]
+    found = alpha_client.get("/admin/territory/communes/", {"q": "montigny"}).json()["communes"]
+    assert "Montigny-lès-Metz" in [c["name"] for c in found] and len(found) == 10  # the ten most populous
+    montigny = next(c for c in found if c["name"] == "Montigny-lès-Metz")
+    assert montigny == {
+        "code": "57480",
+        "name": "Montigny-lès-Metz",
+        "department": "57",
+        "department_name": "Moselle",
+        "postal_codes": ["57950"],
+        "population": montigny["population"],
+    }
+    assert (
+        alpha_client.get("/admin/territory/communes/", {"q": "57950"}).json()["communes"][0]["code"]
+        == "57480"
+    )
+    assert alpha_client.get("/admin/territory/communes/", {"q": "m"}).json() == {"communes": []}
+    # The territory's department first: « ars » is Ars-sur-Moselle to a CPTS of Metz, not Arsac (33).
+    ars = alpha_client.get("/admin/territory/communes/", {"q": "ars"}).json()["communes"]
+    assert [c["department"] for c in ars[:2]] == ["57", "57"] and ars[0]["name"] == "Ars-sur-Moselle"
+    # Not for visitors: the admin's sign-in first.
+    assert client.get("/admin/territory/communes/", {"q": "metz"}, HTTP_HOST=alpha.host).status_code == 302
