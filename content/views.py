@@ -51,7 +51,7 @@ def territory_index(request):
             "query": query,
             "results": results,
             # The communes found stand out on the territory's map before anyone adds them.
-            "map": territory_map(cpts=_cpts(request), candidates=[c.code for c in results]),
+            "map": territory_map(cpts=_cpts(request), marked=[c.code for c in results]),
             "header_title": _("Territoire"),
         },
     )

@@ -46,6 +46,7 @@ TERRITORY_BANDS = [
 ]
 # A commune a coordinator searched for, shown before it is added.
 CANDIDATE = Band(-1, 0, "commune trouvée, à ajouter", "com-candidate")
+TARGETED = Band(-1, 0, "commune visée par la campagne", "com-candidate")
 # Offers at their communes around the one a student searched from (drawn apart).
 NEAR_BANDS = [
     Band(0, 1, "aucune offre", "com-empty"),
@@ -181,21 +182,22 @@ def _sprite(department: str) -> str:
     return static(f"network/communes/{department}.svg")
 
 
-def territory_map(*, codes: Iterable[str], title: str, candidates: Iterable[str] = ()) -> CommuneMap | None:
+def territory_map(
+    *, codes: Iterable[str], title: str, marked: Iterable[str] = (), marked_as: Band = CANDIDATE
+) -> CommuneMap | None:
     """The communes ``codes`` (a territory) among the neighbouring communes in the frame.
 
     Each unit is coloured as the territory's own, shared with another CPTS,
-    another CPTS's, or in none, from the live claims; ``candidates`` (communes
-    a coordinator found and may add) stand out, framed with the territory.
-    None when nothing has an outline (an empty territory, no candidate).
+    another CPTS's, or in none, from the live claims. The ``marked`` communes
+    stand out as ``marked_as`` says (communes a coordinator found and may add,
+    those a campaign targets), framed with the territory. None when nothing
+    has an outline (an empty territory, nothing marked).
     """
     outlines = _outlines()
-    claimed = list(codes)
-    pairs = CommuneUnit.objects.filter(commune_id__in=claimed + list(candidates)).values_list(
-        "commune_id", "unit_id"
-    )
+    claimed, marked = list(codes), list(marked)
+    pairs = CommuneUnit.objects.filter(commune_id__in=claimed + marked).values_list("commune_id", "unit_id")
     units = {unit for commune, unit in pairs if commune in claimed}
-    found = {unit for commune, unit in pairs if commune not in claimed} - units
+    found = {unit for commune, unit in pairs if commune in marked}
     outlined = sorted(c for c in units | found if c in outlines.communes)
     if not outlined:
         return None
@@ -210,10 +212,10 @@ def territory_map(*, codes: Iterable[str], title: str, candidates: Iterable[str]
     )
     areas, without_outline = [], []
     for commune in drawn.order_by("code").only("code", "name", "cover_count", "department_id"):
-        if commune.code in units:
+        if commune.code in found:
+            band = marked_as
+        elif commune.code in units:
             band = TERRITORY_BANDS[1] if commune.cover_count > 1 else TERRITORY_BANDS[0]
-        elif commune.code in found:
-            band = CANDIDATE
         else:
             band = TERRITORY_BANDS[2] if commune.cover_count else TERRITORY_BANDS[3]
         label = f"{commune.name} ({commune.code}) : {band.label}"
@@ -228,7 +230,7 @@ def territory_map(*, codes: Iterable[str], title: str, candidates: Iterable[str]
         title=title,
         view_box=_view_box(frame),
         areas=areas,
-        legend=[*TERRITORY_BANDS, CANDIDATE] if found else TERRITORY_BANDS,
+        legend=[*TERRITORY_BANDS, marked_as] if found else TERRITORY_BANDS,
         without_outline=without_outline,
         source=outlines.source,
         licence=outlines.licence,

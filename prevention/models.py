@@ -3,6 +3,7 @@
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -171,6 +172,12 @@ class CampaignPage(CPTSPage):
         if not self.age_min:
             return f"jusqu'à {self.age_max} ans"
         return f"{self.age_min}–{self.age_max} ans"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Looked up by name: the selectors import these models.
+        context["communes_map"] = import_string("prevention.selectors.campaign_communes_map")(self)
+        return context
 
     @property
     def theme_code(self) -> str:

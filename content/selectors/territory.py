@@ -6,8 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from content.models import TerritoryCommune
-from network.commune_maps import CommuneMap
+from network.commune_maps import CANDIDATE, CommuneMap
 from network.commune_maps import territory_map as commune_territory_map
+from network.maps import Band
 from network.models import TerritoryClaim
 from network.resolution import LineResolution, Status, resolve_communes
 from network.selectors import aci_tier
@@ -111,12 +112,16 @@ def territory_import_preview(*, cpts: CPTS, text: str) -> TerritoryImportPreview
     )
 
 
-def territory_map(*, cpts: CPTS, candidates: Iterable[str] = ()) -> CommuneMap | None:
+def territory_map(
+    *, cpts: CPTS, marked: Iterable[str] = (), marked_as: Band = CANDIDATE, title: str = ""
+) -> CommuneMap | None:
     """The territory of the CPTS whose schema is active, commune by commune among its neighbours,
-    with the ``candidates`` a coordinator found, before they are added."""
+    with the ``marked`` communes standing out (found before they are added, targeted by a campaign)."""
     require_schema(cpts)
     codes = list(TerritoryCommune.objects.values_list("commune_id", flat=True))
-    return commune_territory_map(codes=codes, candidates=candidates, title=f"Le territoire de {cpts.name}")
+    return commune_territory_map(
+        codes=codes, marked=marked, marked_as=marked_as, title=title or f"Le territoire de {cpts.name}"
+    )
 
 
 def page_territory_map(page) -> CommuneMap | None:

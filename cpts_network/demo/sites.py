@@ -35,6 +35,7 @@ from content.models.pages import (
 )
 from content.selectors.territory import territory_summary
 from content.services.pages import page_publish, paragraphs
+from network.models import Commune
 from network.resolution import Status
 from prevention.models import CampaignIndexPage, CampaignPage
 
@@ -174,21 +175,22 @@ def demo_campaigns_load(*, campaigns: list[dict]) -> None:
             }
             for i in item["indicators"]
         ]
-        page_publish(
-            parent=index,
-            page=CampaignPage(
-                title=item["title"],
-                theme_id=item["theme"],
-                summary=item["summary"],
-                start=date.fromisoformat(item["start"]),
-                end=date.fromisoformat(item["end"]),
-                status=item["status"],
-                age_min=item["age_min"],
-                age_max=item["age_max"],
-                risk_condition=item.get("risk_condition", ""),
-                indicators=indicators,
-            ),
+        page = CampaignPage(
+            title=item["title"],
+            theme_id=item["theme"],
+            summary=item["summary"],
+            start=date.fromisoformat(item["start"]),
+            end=date.fromisoformat(item["end"]),
+            status=item["status"],
+            age_min=item["age_min"],
+            age_max=item["age_max"],
+            risk_condition=item.get("risk_condition", ""),
+            indicators=indicators,
+            # A campaign on part of the territory lists its communes (INSEE codes).
+            whole_territory=not item.get("communes"),
         )
+        page.communes = list(Commune.objects.filter(code__in=item.get("communes", [])))
+        page_publish(parent=index, page=page)
 
 
 @transaction.atomic

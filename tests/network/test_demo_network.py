@@ -51,8 +51,14 @@ def test_every_demo_site_and_the_federation_home_carry_the_notice(demo):
     assert CPTS.objects.get(short_name="strasbourg").name.startswith("CPTS fictive")
     assert "Site de démonstration" in Client(HTTP_HOST="localhost").get("/").content.decode()
     # The news and the campaign indicator tell the same count.
-    metz_home = Client(HTTP_HOST=CPTS.objects.get(short_name="metz").primary_host).get("/").content.decode()
+    metz = Client(HTTP_HOST=CPTS.objects.get(short_name="metz").primary_host)
+    metz_home = metz.get("/").content.decode()
     assert "412 tests remis" in metz_home
+    # The maps: the territory on the home page and its own page, a campaign's communes on its page.
+    assert "Notre territoire" in metz_home and "#c57463" in metz_home
+    assert "commune du territoire" in metz.get("/territoire/").content.decode()
+    campaign = metz.get("/prevention/revues-de-medication-des-patients-polymediques/").content.decode()
+    assert "Woippy (57751) : commune visée par la campagne" in campaign
 
 
 def test_a_region_fills_with_visibly_fictitious_cpts_and_keeps_zones_blanches(network, db):

@@ -294,3 +294,24 @@ def test_listing_is_paginated_with_totals_over_every_page(alpha, beta, federatio
     assert first["cpts_count"] == 2 and sum(first["by_theme"].values()) == 3
     capped = federation_client.get("/api/network/campaigns/", {"page_size": 10_000}).json()
     assert capped["page_size"] == 200
+
+
+def test_a_campaign_on_part_of_the_territory_shows_its_communes_on_the_map(alpha, alpha_client):
+    import re
+
+    with alpha.context():
+        territory_add_communes(cpts=alpha.cpts, codes=["57463", "57480", "57751"])
+    whole = publish(alpha, campaign(title="Partout"))
+    part = publish(alpha, campaign(title="À Woippy", slug="a-woippy", whole_territory=False))
+    with alpha.context():
+        page = CampaignPage.objects.get(pk=part.pk)
+        page.communes.set(["57751"])
+        page.save_revision().publish()
+        part_url, whole_url = page.url, whole.url
+    connection.set_schema_to_public()
+    html = alpha_client.get(part_url).content.decode()
+    drawn = dict(re.findall(r"<title>([^<]+)</title><use href=\"[^\"]+#c(\d+)\"", html))
+    assert "Woippy (57751) : commune visée par la campagne" in drawn
+    assert "Metz (57463) : commune du territoire" in drawn
+    assert "Les communes de la campagne" in html
+    assert "<svg viewBox" not in alpha_client.get(whole_url).content.decode()  # the whole territory: no map
