@@ -98,7 +98,7 @@ def fmt(seconds: float) -> str:
 
 
 def line(label: str, stats: dict[str, float]) -> str:
-    return f"  {label:<24}médiane {fmt(stats['median'])}  p95 {fmt(stats['p95'])}"
+    return f"  {label:<24} médiane {fmt(stats['median'])}  p95 {fmt(stats['p95'])}"
 
 
 def public_network_prepare(database: str) -> None:
