@@ -67,7 +67,9 @@ TENANT_APPS = [
     # Before wagtail.admin: content's copies of Wagtail's widget templates win.
     "content",
     "prevention",
+    "members",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     # sitemap.xml of each CPTS host (Django's sitemap templates, Wagtail's pages).
     "django.contrib.sitemaps",

@@ -13,6 +13,7 @@ from content.wagtail_api import api_router
 from cpts_network.api_docs import redoc_view
 from cpts_network.media import media_urlpatterns
 from cpts_network.robots import robots_txt
+from members.apis import DirectoryApi
 from syndication.views import cpts_agenda_feed
 
 handler400 = "cpts_network.errors.bad_request"
@@ -30,6 +31,7 @@ urlpatterns = [
     path("agenda.ics", cpts_agenda_feed, name="agenda-feed"),
     path("api/v2/territory/", apis.TerritoryApi.as_view(), name="api-territory"),
     path("api/v2/governance/", apis.GovernanceApi.as_view(), name="api-governance"),
+    path("api/v2/members/", DirectoryApi.as_view(), name="api-members"),
     path("api/v2/missions/", apis.MissionsApi.as_view(), name="api-missions"),
     path("api/v2/funding/", apis.FundingApi.as_view(), name="api-funding"),
     path("api/v2/site/", apis.SiteSettingsApi.as_view(), name="api-site"),

@@ -1,4 +1,5 @@
-"""Imports point one way: tenants <- network <- content <- prevention, search, syndication <- cpts_network.
+"""Imports point one way: tenants <- network <- content <- prevention, search, syndication,
+members <- cpts_network.
 
 Each module of the apps is parsed (not imported), every ``import`` read,
 function-level ones included: an import up the stack, or between the two
@@ -18,6 +19,7 @@ LAYER = {
     "prevention": 3,
     "search": 3,
     "syndication": 3,
+    "members": 3,
     "cpts_network": 4,
 }
 

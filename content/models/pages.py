@@ -61,6 +61,8 @@ SECTION_PAGES = [
     "content.ContactPage",
     "prevention.CampaignIndexPage",
     "content.InternshipIndexPage",
+    "members.AdhesionPage",
+    "members.DirectoryPage",
 ]
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, Sum
+from django.db.models import Prefetch
 from wagtail.models import Page
 
+from content.member_counts import member_counts
 from content.models import (
     Association,
     College,
@@ -25,7 +26,7 @@ def key_figures() -> dict:
     cpts = current_cpts()
     # No CPTS row behind the schema (the single-site benchmark, the template): no territory yet.
     summary = territory_summary(cpts=cpts) if cpts else None
-    members = ProfessionCount.objects.filter(kind=ProfessionCount.Kind.MEMBERS).aggregate(n=Sum("count"))["n"]
+    members = sum(row.count for row in member_counts())
     return {
         "communes": summary.commune_count if summary else 0,
         "inhabitants": summary.population if summary else 0,
@@ -80,7 +81,7 @@ def governance() -> dict:
         ],
         "history": [m for m in mandates if not m.is_current],
         "coordinators": list(Coordinator.objects.all()),
-        "members": list(ProfessionCount.objects.filter(kind=ProfessionCount.Kind.MEMBERS)),
+        "members": member_counts(),
         "supply": list(ProfessionCount.objects.filter(kind=ProfessionCount.Kind.SUPPLY)),
     }
 

@@ -1,0 +1,102 @@
+"""The CPTS admin's *Adhésions*: applications waiting for the board, members, and each decision.
+
+Plain forms, no script. Deciding needs the permission to change memberships
+(coordinators and administrators); every decision is logged with its author.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .models import Membership, MembershipDecision
+from .services import application_decide, directory_consent_withdraw, member_erase
+
+WAITING = "waiting"
+
+
+def _can_decide(request) -> None:
+    if not request.user.has_perm("members.change_membership"):
+        raise PermissionDenied
+
+
+def membership_index(request):
+    shown = request.GET.get("status", WAITING)
+    memberships = Membership.objects.select_related("commune").order_by("-applied_at")
+    if shown == WAITING:
+        memberships = memberships.filter(status__in=[Membership.Status.PENDING, Membership.Status.MORE_ASKED])
+    elif shown in Membership.Status.values:
+        memberships = memberships.filter(status=shown)
+    return TemplateResponse(
+        request,
+        "members/admin/index.html",
+        {
+            "memberships": memberships[:500],
+            "shown": shown,
+            "filters": [(WAITING, _("À décider")), *Membership.Status.choices],
+            "header_title": _("Adhésions"),
+        },
+    )
+
+
+def membership_detail(request, pk: int):
+    membership = get_object_or_404(Membership.objects.select_related("commune"), pk=pk)
+    return TemplateResponse(
+        request,
+        "members/admin/detail.html",
+        {
+            "membership": membership,
+            "decisions": membership.decisions.select_related("by"),
+            "choices": [
+                (MembershipDecision.Decision.ACCEPT, _("Accepter")),
+                (MembershipDecision.Decision.ASK_MORE, _("Demander des informations")),
+                (MembershipDecision.Decision.REFUSE, _("Refuser")),
+            ],
+            "waiting": membership.status in (Membership.Status.PENDING, Membership.Status.MORE_ASKED),
+            "header_title": membership.name,
+        },
+    )
+
+
+@require_POST
+def membership_decide(request, pk: int):
+    _can_decide(request)
+    membership = get_object_or_404(Membership, pk=pk)
+    try:
+        application_decide(
+            membership=membership,
+            decision=request.POST.get("decision", ""),
+            reason=request.POST.get("reason", ""),
+            by=request.user,
+            request=request,
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Décision enregistrée ; la personne en est informée par e-mail."))
+    return redirect("members_detail", pk=pk)
+
+
+@require_POST
+def membership_leave_directory(request, pk: int):
+    _can_decide(request)
+    directory_consent_withdraw(membership=get_object_or_404(Membership, pk=pk), by=request.user)
+    messages.success(request, _("Retiré de l'annuaire."))
+    return redirect("members_detail", pk=pk)
+
+
+@require_POST
+def membership_erase(request, pk: int):
+    _can_decide(request)
+    membership = get_object_or_404(Membership, pk=pk)
+    if request.POST.get("confirm") != "yes":
+        messages.error(request, _("Cochez la confirmation : l'effacement est définitif."))
+    else:
+        member_erase(membership=membership, by=request.user)
+        messages.success(request, _("Données personnelles effacées ; le journal des décisions est gardé."))
+    return redirect("members_detail", pk=pk)

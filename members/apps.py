@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MembersConfig(AppConfig):
+    name = "members"
+    verbose_name = _("Adhérents")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from content.member_counts import member_counts_source_register
+
+        from .selectors import member_counts_by_profession
+
+        member_counts_source_register(member_counts_by_profession)

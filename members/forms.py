@@ -1,0 +1,76 @@
+"""The public adhésion form: what it asks, in the order a professional fills it in."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from content.contact import harden_contact_form
+from tenants.vocabulary import Profession
+
+from .identifiers import finess_clean, rpps_clean
+from .models import Membership
+
+
+class AdhesionForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("J'adhère en tant que"), choices=Membership.Kind.choices, widget=forms.RadioSelect
+    )
+    name = forms.CharField(label=_("Nom et prénom, ou nom de la structure"), max_length=200)
+    profession = forms.ChoiceField(
+        label=_("Profession"), choices=[("", "—"), *Profession.choices], required=False
+    )
+    structure = forms.CharField(label=_("Structure d'exercice (facultatif)"), max_length=200, required=False)
+    rpps = forms.CharField(
+        label=_("Numéro RPPS"),
+        max_length=20,
+        required=False,
+        help_text=_("11 chiffres, pour un professionnel."),
+    )
+    finess = forms.CharField(
+        label=_("Numéro FINESS"),
+        max_length=20,
+        required=False,
+        help_text=_("9 caractères, pour une structure."),
+    )
+    address = forms.CharField(label=_("Adresse d'exercice"), max_length=300)
+    commune = forms.CharField(
+        label=_("Commune d'exercice"),
+        max_length=100,
+        help_text=_("Son nom, son code postal ou son code INSEE."),
+    )
+    email = forms.EmailField(label=_("E-mail"))
+    phone = forms.CharField(label=_("Téléphone (facultatif)"), max_length=30, required=False)
+    statutes = forms.BooleanField(label=_("J'ai lu et j'accepte les statuts de la CPTS"))
+    directory_consent = forms.BooleanField(
+        label=_(
+            "J'accepte de figurer dans l'annuaire public des adhérents "
+            "(vous pourrez vous en retirer à tout moment)"
+        ),
+        required=False,
+    )
+    directory_contact = forms.CharField(
+        label=_("Contact à afficher dans l'annuaire (facultatif)"), max_length=200, required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        harden_contact_form(self)
+
+    def clean_rpps(self) -> str:
+        value = self.cleaned_data["rpps"].strip()
+        return rpps_clean(value) if value else ""
+
+    def clean_finess(self) -> str:
+        value = self.cleaned_data["finess"].strip()
+        return finess_clean(value) if value else ""
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        if kind == Membership.Kind.PROFESSIONAL:
+            if not cleaned.get("profession"):
+                self.add_error("profession", _("Indiquez votre profession."))
+            if not cleaned.get("rpps") and "rpps" not in self.errors:
+                self.add_error("rpps", _("Le numéro RPPS d'un professionnel est demandé."))
+        if kind == Membership.Kind.STRUCTURE and not cleaned.get("finess") and "finess" not in self.errors:
+            self.add_error("finess", _("Le numéro FINESS d'une structure est demandé."))
+        return cleaned

@@ -1,0 +1,73 @@
+"""The public side of an adhésion: the form, its receipt, a member's own record, leaving the directory.
+
+Thin: forms check, services write, the page routes here (``AdhesionPage``).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+
+from content.contact import contact_post_refusal
+
+from .forms import AdhesionForm
+from .services import (
+    RECORD_LINK_DAYS,
+    application_submit,
+    directory_consent_withdraw,
+    member_record,
+    membership_from_token,
+)
+
+
+def adhesion_form(request: HttpRequest, page) -> HttpResponse:
+    form = AdhesionForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        # Checked once the form is valid: a typo corrected five times does not count as five posts.
+        refusal = contact_post_refusal(request) if form.is_valid() else None
+        if refusal is not None:
+            form.add_error(None, refusal.message)
+            status = refusal.status
+        elif form.is_valid():
+            try:
+                application_submit(page=page, data=form.cleaned_data)
+            except ValidationError as error:
+                for field, messages in error.message_dict.items():
+                    form.add_error(field, messages)
+            else:
+                return redirect(page.url + "merci/")
+        if status == 200:
+            status = 400
+    return TemplateResponse(
+        request, "members/adhesion_page.html", {"page": page, "form": form}, status=status
+    )
+
+
+def adhesion_received(request: HttpRequest, page) -> HttpResponse:
+    return TemplateResponse(request, "members/adhesion_received.html", {"page": page})
+
+
+def own_record(request: HttpRequest, page, token: str) -> HttpResponse:
+    """A member's or applicant's whole record, as JSON, from the signed link they were sent."""
+    membership = membership_from_token(token, "record", max_age_days=RECORD_LINK_DAYS)
+    if membership is None:
+        return TemplateResponse(request, "members/link_expired.html", {"page": page}, status=404)
+    response = JsonResponse(member_record(membership), json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = 'attachment; filename="mon-adhesion.json"'
+    return response
+
+
+def leave_directory(request: HttpRequest, page, token: str) -> HttpResponse:
+    membership = membership_from_token(token, "directory")
+    if membership is None:
+        return TemplateResponse(request, "members/link_expired.html", {"page": page}, status=404)
+    done = False
+    if request.method == "POST":
+        directory_consent_withdraw(membership=membership)
+        done = True
+    return TemplateResponse(
+        request, "members/leave_directory.html", {"page": page, "membership": membership, "done": done}
+    )

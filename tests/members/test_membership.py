@@ -1,0 +1,239 @@
+"""A whole adhésion season through HTTP: the form, the board, the e-mails, the directory, the counts."""
+
+import json
+import re
+
+import pytest
+from django.core import mail
+from django.db import connection
+
+from content.models import HomePage
+from content.services import page_publish, territory_add_communes
+from members.identifiers import luhn_valid
+from members.models import AdhesionPage, DirectoryPage, Membership
+from tests.conftest import login
+
+
+def with_key(digits: str) -> str:
+    """``digits`` followed by the Luhn key that makes the whole number valid (an invented number)."""
+    return next(digits + str(key) for key in range(10) if luhn_valid(digits + str(key)))
+
+
+RPPS = with_key("1000012345")
+
+
+@pytest.fixture
+def site(alpha):
+    from django.core.cache import cache
+
+    cache.clear()  # the form's rate limits, shared with the contact form
+    with alpha.context():
+        territory_add_communes(cpts=alpha.cpts, codes=["57463", "57480"])
+        home = HomePage.objects.get()
+        adhesion = page_publish(
+            parent=home,
+            page=AdhesionPage(
+                title="Adhérer",
+                statutes_version="statuts du 1er mars 2026",
+                fee_amount=20,
+                board_email="bureau@alpha.test",
+            ),
+        )
+        directory = page_publish(parent=home, page=DirectoryPage(title="Annuaire"))
+        urls = {"adhesion": adhesion.url, "directory": directory.url}
+    connection.set_schema_to_public()
+    return urls
+
+
+def application(**fields) -> dict:
+    return {
+        "kind": "professional",
+        "name": "Camille Exemple (fictif)",
+        "profession": "physiotherapist",
+        "structure": "Cabinet des Arènes",
+        "rpps": RPPS,
+        "address": "1 rue d'Exemple",
+        "commune": "Montigny-lès-Metz",
+        "email": "camille@exemple.test",
+        "statutes": "on",
+        "directory_consent": "on",
+        "directory_contact": "03 00 00 00 00",
+        **fields,
+    }
+
+
+def apply(client, site, django_capture_on_commit_callbacks, **fields):
+    with django_capture_on_commit_callbacks(execute=True):
+        return client.post(site["adhesion"], application(**fields))
+
+
+def test_a_whole_adhesion_from_the_form_to_the_directory_and_the_counts(
+    alpha, alpha_client, site, django_capture_on_commit_callbacks, client
+):
+    form = alpha_client.get(site["adhesion"]).content.decode()
+    assert "Vos données" in form and "statuts du 1er mars 2026" in form and "20" in form
+    response = apply(alpha_client, site, django_capture_on_commit_callbacks)
+    assert response.status_code == 302 and response["Location"].endswith("/merci/")
+    assert [m.to for m in mail.outbox] == [["camille@exemple.test"], ["bureau@alpha.test"]]
+    with alpha.context():
+        membership = Membership.objects.get()
+        assert (membership.status, membership.commune_id, membership.statutes_version) == (
+            "pending",
+            "57480",
+            "statuts du 1er mars 2026",
+        )
+    # Waiting: not in the directory, not counted.
+    assert "Camille" not in alpha_client.get(site["directory"]).content.decode()
+
+    login(alpha_client, alpha)
+    assert "Camille Exemple (fictif)" in alpha_client.get("/admin/members/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        alpha_client.post(f"/admin/members/{membership.pk}/decide/", {"decision": "accept"})
+    accepted = mail.outbox[-1]
+    assert "bienvenue" in accepted.body and "La cotisation annuelle est de 20,00 €." in accepted.body
+    record_link, leave_link = re.findall(r"https?://\S+/", accepted.body)
+    detail = alpha_client.get(f"/admin/members/{membership.pk}/").content.decode()
+    assert "acceptée (" in detail and alpha.coordinator_email in detail  # who decided, in the journal
+
+    visitor = client
+    host = {"HTTP_HOST": alpha.host}
+    page = visitor.get(site["directory"], **host).content.decode()
+    assert "Camille Exemple (fictif)" in page and "03 00 00 00 00" in page and "camille@" not in page
+    api = visitor.get("/api/v2/members/", {"profession": "physiotherapist"}, **host).json()
+    assert api == [
+        {
+            "name": "Camille Exemple (fictif)",
+            "kind": "professional",
+            "profession": "physiotherapist",
+            "profession_label": "Masseur-kinésithérapeute",
+            "structure": "Cabinet des Arènes",
+            "commune": "57480",
+            "commune_name": "Montigny-lès-Metz",
+            "contact": "03 00 00 00 00",
+        }
+    ]
+    assert visitor.get("/api/v2/members/", {"commune": "57463"}, **host).json() == []
+    # Counts come from the records: the home page's figure and the governance API.
+    figures = visitor.get(
+        "/api/v2/pages/", {"type": "content.HomePage", "fields": "key_figures"}, **host
+    ).json()
+    assert figures["items"][0]["key_figures"]["member_professionals"] == 1
+    members = visitor.get("/api/v2/governance/", **host).json()["members"]
+    assert [(m["profession"], m["count"]) for m in members] == [("physiotherapist", 1)]
+
+    # The member's own record, from the link in the e-mail.
+    record = visitor.get(record_link.split(alpha.host, 1)[1].lstrip(":0123456789"), **host)
+    assert record.status_code == 200, (record_link, record.content.decode()[-1500:-400])
+    assert record["Content-Disposition"].startswith("attachment")
+    assert json.loads(record.content)["rpps"] == RPPS
+    forged = visitor.get(record_link.split(alpha.host, 1)[1].lstrip(":0123456789")[:-6] + "AAAAA/", **host)
+    assert forged.status_code == 404 and "Lien invalide ou expiré" in forged.content.decode()
+    # Leaving the directory: gone from the page and the API at once, still a member.
+    leave = leave_link.split(alpha.host, 1)[1].lstrip(":0123456789")
+    assert "Me retirer de l'annuaire" in visitor.get(leave, **host).content.decode()
+    visitor.post(leave, **host)
+    assert "Camille" not in visitor.get(site["directory"], **host).content.decode()
+    assert visitor.get("/api/v2/members/", **host).json() == []
+    with alpha.context():
+        assert Membership.objects.get().status == "accepted"
+
+
+def test_refusal_needs_a_reason_which_the_applicant_receives(
+    alpha, alpha_client, site, django_capture_on_commit_callbacks
+):
+    apply(alpha_client, site, django_capture_on_commit_callbacks)
+    with alpha.context():
+        membership = Membership.objects.get()
+    login(alpha_client, alpha)
+    alpha_client.post(f"/admin/members/{membership.pk}/decide/", {"decision": "refuse", "reason": " "})
+    with alpha.context():
+        assert Membership.objects.get().status == "pending"
+    with django_capture_on_commit_callbacks(execute=True):
+        alpha_client.post(
+            f"/admin/members/{membership.pk}/decide/", {"decision": "refuse", "reason": "Exercice hors CPTS."}
+        )
+    assert "Exercice hors CPTS." in mail.outbox[-1].body
+    with alpha.context():
+        assert Membership.objects.get().status == "refused"
+    assert "Camille" not in alpha_client.get(site["directory"]).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "message"),
+    [
+        ({"commune": "Nancy"}, "commune", "Nancy (54) n&#x27;est pas dans le territoire de la CPTS"),
+        ({"commune": "Atlantide"}, "commune", "Commune inconnue"),
+        ({"rpps": RPPS[:-1] + str((int(RPPS[-1]) + 1) % 10)}, "rpps", "Ce numéro RPPS n&#x27;est pas valide"),
+        ({"rpps": "1234"}, "rpps", "Un numéro RPPS a 11 chiffres."),
+        ({"statutes": ""}, "statutes", "Ce champ est obligatoire."),
+        ({"kind": "structure", "finess": ""}, "finess", "Le numéro FINESS d&#x27;une structure est demandé."),
+    ],
+)
+def test_bad_applications_are_refused_in_french_and_nothing_is_saved(
+    alpha, alpha_client, site, django_capture_on_commit_callbacks, fields, field, message
+):
+    response = apply(alpha_client, site, django_capture_on_commit_callbacks, **fields)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html and "La demande n'est pas envoyée" in html
+    assert 'value="Camille Exemple (fictif)"' in html  # what was typed comes back
+    with alpha.context():
+        assert not Membership.objects.exists()
+    assert mail.outbox == []
+
+
+def test_a_second_application_with_the_same_number_is_refused(
+    alpha, alpha_client, site, django_capture_on_commit_callbacks
+):
+    apply(alpha_client, site, django_capture_on_commit_callbacks)
+    again = apply(alpha_client, site, django_capture_on_commit_callbacks, email="autre@exemple.test")
+    assert again.status_code == 400 and "existe déjà avec ce numéro" in again.content.decode()
+    with alpha.context():
+        assert Membership.objects.count() == 1
+
+
+def test_a_member_of_alpha_is_invisible_from_beta_and_the_federation(
+    alpha, beta, alpha_client, beta_client, federation_client, site, django_capture_on_commit_callbacks
+):
+    apply(alpha_client, site, django_capture_on_commit_callbacks)
+    with alpha.context():
+        membership = Membership.objects.get()
+    login(alpha_client, alpha)
+    alpha_client.post(f"/admin/members/{membership.pk}/decide/", {"decision": "accept"})
+    assert len(alpha_client.get("/api/v2/members/").json()) == 1
+    assert beta_client.get("/api/v2/members/").json() == []
+    assert federation_client.get("/api/v2/members/").status_code == 404
+    # Beta's coordinator, signed in on Beta, cannot open Alpha's record by its number.
+    login(beta_client, beta)
+    assert beta_client.get(f"/admin/members/{membership.pk}/").status_code == 404
+
+
+def test_erasure_leaves_the_journal_and_true_counts(
+    alpha, alpha_client, site, django_capture_on_commit_callbacks
+):
+    apply(alpha_client, site, django_capture_on_commit_callbacks)
+    with alpha.context():
+        membership = Membership.objects.get()
+    login(alpha_client, alpha)
+    alpha_client.post(f"/admin/members/{membership.pk}/decide/", {"decision": "accept"})
+    alpha_client.post(f"/admin/members/{membership.pk}/erase/", {})  # not confirmed
+    with alpha.context():
+        assert Membership.objects.get().status == "accepted"
+    alpha_client.post(f"/admin/members/{membership.pk}/erase/", {"confirm": "yes"})
+    with alpha.context():
+        erased = Membership.objects.get()
+        assert (erased.status, erased.name, erased.email, erased.rpps) == (
+            "erased",
+            "Données effacées",
+            "",
+            "",
+        )
+        assert [d.decision for d in erased.decisions.all()] == ["accept", "erase"]
+        assert all(d.by is not None for d in erased.decisions.all())
+    figures = alpha_client.get("/api/v2/pages/", {"type": "content.HomePage", "fields": "key_figures"}).json()
+    assert figures["items"][0]["key_figures"]["member_professionals"] == 0
+    assert alpha_client.get("/api/v2/members/").json() == []
+
+
+def test_the_admin_screens_are_for_signed_in_editors(alpha, client):
+    assert client.get("/admin/members/", HTTP_HOST=alpha.host).status_code == 302
