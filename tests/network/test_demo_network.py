@@ -61,6 +61,23 @@ def test_every_demo_site_and_the_federation_home_carry_the_notice(demo):
     assert "Woippy (57751) : commune visée par la campagne" in campaign
 
 
+def test_every_demo_cpts_has_fictitious_members_and_one_application_waiting(demo):
+    from members.models import Membership
+
+    for cpts in CPTS.objects.filter(short_name__in=["metz", "strasbourg", "luneville"]):
+        with _schema(cpts.schema_name):
+            members = list(Membership.objects.all())
+        connection.set_schema_to_public()
+        assert all("(fictif)" in m.name or "(fictive)" in m.name for m in members)
+        assert [m.status for m in members].count("pending") == 1
+        accepted = sum(m.status == "accepted" for m in members)
+        site = Client(HTTP_HOST=cpts.primary_host)
+        figures = site.get("/api/v2/pages/", {"type": "content.HomePage", "fields": "key_figures"}).json()
+        assert figures["items"][0]["key_figures"]["member_professionals"] == accepted
+        directory = site.get("/api/v2/members/").json()
+        assert 0 < len(directory) < accepted  # one member did not consent
+
+
 def test_a_region_fills_with_visibly_fictitious_cpts_and_keeps_zones_blanches(network, db):
     before = coverage_by_region("94").totals
     created = demo_region_fill(region_code="94", size=80)

@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand
 from django_tenants.utils import schema_context
 
 from content.services import home_page_update, standard_page_publish, territory_add_communes
+from cpts_network.demo.members import demo_members_load
 from cpts_network.demo.region import demo_region_fill
 from cpts_network.demo.sites import (
     demo_campaigns_load,
@@ -100,6 +101,7 @@ class Command(BaseCommand):
                     data=entry["site"], health_project_on=fields.get("health_project_validated_on")
                 )
                 demo_internships_load(offers=entry["site"].get("internships", []))
+                demo_members_load(short_name=entry["short_name"])
             self.stdout.write(f"CPTS « {entry['name']} » créée.")
 
         posts = demo_federation_posts_load(posts=data["federation_posts"])
