@@ -98,7 +98,7 @@ def application_submit(*, page: AdhesionPage, data: dict) -> Membership:
         lambda: (
             send_mail(
                 f"Demande d'adhésion reçue — {site}",
-                f"Bonjour,\n\nNous avons bien reçu votre demande d'adhésion à {site}. Le bureau l'examinera "
+                f"Bonjour,\n\nNous avons bien reçu votre demande d'adhésion ({site}). Le bureau l'examinera "
                 "et vous répondra par e-mail.\n",
                 None,
                 [membership.email],
