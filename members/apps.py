@@ -9,7 +9,17 @@ class MembersConfig(AppConfig):
 
     def ready(self) -> None:
         from content.member_counts import member_counts_source_register
+        from tenants.public_copies import PublicCopy, public_copy_register
 
+        from .counts import member_counts_drift, member_counts_publish, member_counts_withdraw
         from .selectors import member_counts_by_profession
 
         member_counts_source_register(member_counts_by_profession)
+        public_copy_register(
+            PublicCopy(
+                "member counts",
+                rebuild=member_counts_publish,
+                withdraw=member_counts_withdraw,
+                drift=member_counts_drift,
+            )
+        )

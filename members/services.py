@@ -19,6 +19,7 @@ from django.utils.formats import number_format
 from content.models import TerritoryCommune
 from network.resolution import commune_find
 
+from .counts import member_counts_publish
 from .models import AdhesionPage, Membership, MembershipDecision
 
 OPEN = [Membership.Status.PENDING, Membership.Status.MORE_ASKED, Membership.Status.ACCEPTED]
@@ -143,6 +144,7 @@ def application_decide(
         membership.member_since = timezone.localdate()
     membership.save(update_fields=["status", "member_since"])
     MembershipDecision.objects.create(membership=membership, decision=decision, reason=reason.strip(), by=by)
+    member_counts_publish()
     page = AdhesionPage.objects.live().first()
     site = page.get_site().site_name if page else ""
     body = _decision_message(membership, decision, reason.strip(), page, request)
@@ -230,3 +232,4 @@ def member_erase(*, membership: Membership, by=None) -> None:
     MembershipDecision.objects.create(
         membership=membership, decision=MembershipDecision.Decision.ERASE, by=by
     )
+    member_counts_publish()

@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from tenants.renderers import CSVRenderer
 
+from .members import network_members
 from .models import Department, Region
 from .selectors import (
     coverage_by_department,
@@ -31,6 +32,8 @@ from .serializers import (
     CPTSFundingSerializer,
     CPTSSerializer,
     NetworkCampaignSerializer,
+    NetworkMembersSerializer,
+    PlaceFiltersSerializer,
 )
 
 CSV_PARAMETER = OpenApiParameter(
@@ -135,3 +138,27 @@ class CampaignsApi(NetworkApi):
             rows = NetworkCampaignSerializer(listing.campaigns, many=True).data
             return Response([{k: v for k, v in row.items() if k != "indicators"} for row in rows])
         return Response(CampaignListingSerializer(listing).data)
+
+
+@extend_schema(
+    summary="Adhérents du réseau par CPTS et par profession (effectifs, jamais de personnes)",
+    tags=["réseau"],
+    parameters=[CSV_PARAMETER, PlaceFiltersSerializer],
+    responses=NetworkMembersSerializer,
+)
+class MembersApi(NetworkApi):
+    def get(self, request):
+        filters = PlaceFiltersSerializer(
+            data={k: v for k, v in request.query_params.items() if k != "format"}
+        )
+        filters.is_valid(raise_exception=True)
+        members = network_members(**filters.validated_data)
+        if self.wants_csv():
+            return Response(
+                [
+                    {"cpts": c.short_name, "profession": p, "count": n}
+                    for c in members.cpts
+                    for p, n in c.by_profession.items()
+                ]
+            )
+        return Response(NetworkMembersSerializer(members).data)

@@ -195,3 +195,24 @@ class TerritoryClaim(models.Model):
 # Funding grids live in their own module; imported here so Django sees the models.
 from .funding import FundingGrid, FundingLine  # noqa: E402, F401
 from .prevention import CampaignKit, NetworkCampaign, PreventionTheme  # noqa: E402, F401
+
+
+class MemberCount(models.Model):
+    """Accepted members of a CPTS in one profession: the public copy of its member records.
+
+    Written by ``members.counts`` in the transaction of each decision or
+    erasure, rebuilt with the other copies; the federation reads counts here,
+    never a member.
+    """
+
+    cpts = models.ForeignKey("tenants.CPTS", on_delete=models.CASCADE, related_name="member_counts")
+    profession = models.CharField(max_length=32)
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["cpts", "profession"], name="one_member_count_per_profession")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cpts_id} · {self.profession} : {self.count}"

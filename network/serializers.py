@@ -142,6 +142,39 @@ class PlaceFiltersMixin:
         return value.upper()
 
 
+class PlaceFiltersSerializer(PlaceFiltersMixin, serializers.Serializer):
+    """``region`` and ``department`` alone; anything else is a 400 naming it."""
+
+    region = serializers.CharField(required=False, help_text="Code INSEE de la région, ex. 44.")
+    department = serializers.CharField(required=False, help_text="Code INSEE du département, ex. 57.")
+
+    def validate(self, attrs):
+        unknown = set(self.initial_data) - set(self.fields)
+        if unknown:
+            raise serializers.ValidationError(dict.fromkeys(sorted(unknown), "Paramètre inconnu."))
+        return attrs
+
+
+class CPTSMembersSerializer(serializers.Serializer):
+    cpts = serializers.CharField(source="short_name")
+    name = serializers.CharField()
+    department = serializers.CharField()
+    total = serializers.IntegerField()
+    by_profession = serializers.DictField(child=serializers.IntegerField())
+
+
+class MembersByProfessionSerializer(serializers.Serializer):
+    profession = serializers.CharField()
+    label = serializers.CharField()
+    count = serializers.IntegerField()
+
+
+class NetworkMembersSerializer(serializers.Serializer):
+    total = serializers.IntegerField(help_text="Adhérents acceptés, tous CPTS confondus.")
+    professions = MembersByProfessionSerializer(many=True)
+    cpts = CPTSMembersSerializer(many=True)
+
+
 class CampaignFiltersSerializer(PlaceFiltersMixin, serializers.Serializer):
     """Query parameters of /api/network/campaigns/; unknown values are a 400 naming the parameter."""
 

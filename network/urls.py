@@ -9,6 +9,7 @@ urlpatterns = [
     path("coverage/", apis.NationalCoverageApi.as_view(), name="coverage"),
     path("funding/", apis.FundingApi.as_view(), name="funding"),
     path("campaigns/", apis.CampaignsApi.as_view(), name="campaigns"),
+    path("members/", apis.MembersApi.as_view(), name="members"),
     path("coverage/regions/<str:code>/", apis.RegionCoverageApi.as_view(), name="coverage-region"),
     path(
         "coverage/departments/<str:code>/",

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from content.models import HomePage, TerritoryCommune
 from content.services import page_publish
+from members.counts import member_counts_publish
 from members.identifiers import luhn_valid
 from members.models import AdhesionPage, DirectoryPage, Membership, MembershipDecision
 
@@ -75,4 +76,5 @@ def demo_members_load(*, short_name: str) -> int:
         directory_consent=True,
         statutes_version="statuts d'exemple (démonstration)",
     )
+    member_counts_publish()
     return len(PEOPLE)

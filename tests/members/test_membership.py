@@ -237,3 +237,48 @@ def test_erasure_leaves_the_journal_and_true_counts(
 
 def test_the_admin_screens_are_for_signed_in_editors(alpha, client):
     assert client.get("/admin/members/", HTTP_HOST=alpha.host).status_code == 302
+
+
+def test_the_federation_sees_counts_by_cpts_and_profession_never_a_member(
+    alpha, alpha_client, federation_client, site, django_capture_on_commit_callbacks
+):
+    from django.core.management import CommandError, call_command
+
+    from network.models import MemberCount
+
+    apply(alpha_client, site, django_capture_on_commit_callbacks)
+    with alpha.context():
+        membership = Membership.objects.get()
+    login(alpha_client, alpha)
+    alpha_client.post(f"/admin/members/{membership.pk}/decide/", {"decision": "accept"})
+    network = federation_client.get("/api/network/members/", {"department": "57"}).json()
+    assert network["total"] == 1
+    assert network["professions"] == [
+        {"profession": "physiotherapist", "label": "Masseur-kinésithérapeute", "count": 1}
+    ]
+    assert network["cpts"] == [
+        {
+            "cpts": "alpha",
+            "name": "CPTS Alpha",
+            "department": "57",
+            "total": 1,
+            "by_profession": {"physiotherapist": 1},
+        }
+    ]
+    assert "Camille" not in federation_client.get("/api/network/members/").content.decode()
+    assert federation_client.get("/api/network/members/", {"department": "54"}).json()["total"] == 0
+    bad = federation_client.get("/api/network/members/", {"dept": "57"})
+    assert bad.status_code == 400 and "dept" in bad.json()["error"]["fields"]
+    # The copy is checked and mended like the others.
+    MemberCount.objects.all().delete()
+    with pytest.raises(CommandError, match="1 écart"):
+        call_command("check_public_copies", "--cpts", "alpha")
+    call_command("check_public_copies", "--cpts", "alpha", "--fix")
+    assert federation_client.get("/api/network/members/").json()["total"] == 1
+    # Erasure leaves the network's counts true.
+    erased = alpha_client.post(f"/admin/members/{membership.pk}/erase/", {"confirm": "yes"})
+    assert erased.status_code == 302, erased.content[:300]
+    with alpha.context():
+        assert Membership.objects.get().status == "erased"
+    connection.set_schema_to_public()
+    assert federation_client.get("/api/network/members/").json()["total"] == 0
