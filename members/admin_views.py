@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from .models import Membership, MembershipDecision
 from .services import application_decide, directory_consent_withdraw, member_erase
+from .views import attestation_response
 
 WAITING = "waiting"
 
@@ -100,3 +101,10 @@ def membership_erase(request, pk: int):
         member_erase(membership=membership, by=request.user)
         messages.success(request, _("Données personnelles effacées ; le journal des décisions est gardé."))
     return redirect("members_detail", pk=pk)
+
+
+def membership_attestation(request, pk: int):
+    membership = get_object_or_404(
+        Membership.objects.select_related("commune"), pk=pk, status=Membership.Status.ACCEPTED
+    )
+    return attestation_response(membership, association=request.tenant.name)

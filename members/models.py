@@ -164,6 +164,10 @@ class AdhesionPage(RoutablePageMixin, CPTSPage):
     def own_record(self, request, token: str):
         return import_string("members.views.own_record")(request, self, token)
 
+    @path("attestation/<str:token>/")
+    def attestation(self, request, token: str):
+        return import_string("members.views.attestation")(request, self, token)
+
     @path("annuaire/retrait/<str:token>/")
     def leave_directory(self, request, token: str):
         return import_string("members.views.leave_directory")(request, self, token)

@@ -51,6 +51,7 @@ def member_links(membership: Membership, page: AdhesionPage, request=None) -> di
     base = page.get_full_url(request).rstrip("/")
     return {
         "record": f"{base}/mes-donnees/{_token(membership, 'record')}/",
+        "attestation": f"{base}/attestation/{_token(membership, 'record')}/",
         "leave_directory": f"{base}/annuaire/retrait/{_token(membership, 'directory')}/",
     }
 
@@ -167,7 +168,11 @@ def _decision_message(membership: Membership, decision: str, reason: str, page, 
         )
     if page:
         links = member_links(membership, page, request)
-        lines += ["", f"Vos données, à tout moment : {links['record']}"]
+        lines += [
+            "",
+            f"Votre attestation d'adhésion (PDF) : {links['attestation']}",
+            f"Vos données, à tout moment : {links['record']}",
+        ]
         if membership.directory_consent:
             lines.append(f"Vous figurez dans l'annuaire ; pour en être retiré·e : {links['leave_directory']}")
     return "\n".join(lines) + "\n"

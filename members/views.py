@@ -12,7 +12,9 @@ from django.template.response import TemplateResponse
 
 from content.contact import contact_post_refusal
 
+from .attestation import attestation_pdf
 from .forms import AdhesionForm
+from .models import Membership
 from .services import (
     RECORD_LINK_DAYS,
     application_submit,
@@ -71,3 +73,19 @@ def leave_directory(request: HttpRequest, page, token: str) -> HttpResponse:
     return TemplateResponse(
         request, "members/leave_directory.html", {"page": page, "membership": membership, "done": done}
     )
+
+
+def attestation(request: HttpRequest, page, token: str) -> HttpResponse:
+    """A member's attestation, from the signed link of their acceptance e-mail."""
+    membership = membership_from_token(token, "record", max_age_days=RECORD_LINK_DAYS)
+    if membership is None or membership.status != Membership.Status.ACCEPTED:
+        return TemplateResponse(request, "members/link_expired.html", {"page": page}, status=404)
+    return attestation_response(membership, association=request.tenant.name)
+
+
+def attestation_response(membership, *, association: str) -> HttpResponse:
+    response = HttpResponse(
+        attestation_pdf(membership, association=association), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = 'attachment; filename="attestation-adhesion.pdf"'
+    return response

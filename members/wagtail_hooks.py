@@ -20,6 +20,9 @@ def members_admin_urls():
             name="members_leave_directory",
         ),
         path("members/<int:pk>/erase/", admin_views.membership_erase, name="members_erase"),
+        path(
+            "members/<int:pk>/attestation.pdf", admin_views.membership_attestation, name="members_attestation"
+        ),
     ]
 
 

@@ -91,7 +91,9 @@ def test_a_whole_adhesion_from_the_form_to_the_directory_and_the_counts(
         alpha_client.post(f"/admin/members/{membership.pk}/decide/", {"decision": "accept"})
     accepted = mail.outbox[-1]
     assert "bienvenue" in accepted.body and "La cotisation annuelle est de 20,00 €." in accepted.body
-    record_link, leave_link = re.findall(r"https?://\S+/", accepted.body)
+    links = re.findall(r"https?://\S+/", accepted.body)
+    parts = ("/attestation/", "/mes-donnees/", "/retrait/")
+    attestation_link, record_link, leave_link = (next(link for link in links if p in link) for p in parts)
     detail = alpha_client.get(f"/admin/members/{membership.pk}/").content.decode()
     assert "acceptée (" in detail and alpha.coordinator_email in detail  # who decided, in the journal
 
@@ -126,6 +128,11 @@ def test_a_whole_adhesion_from_the_form_to_the_directory_and_the_counts(
     assert record.status_code == 200, (record_link, record.content.decode()[-1500:-400])
     assert record["Content-Disposition"].startswith("attachment")
     assert json.loads(record.content)["rpps"] == RPPS
+    # The attestation, a PDF made from the record, from the e-mail's link and from the admin.
+    pdf = visitor.get(attestation_link.split(alpha.host, 1)[1].lstrip(":0123456789"), **host)
+    assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert b"CPTS Alpha atteste que Camille Exemple \\(fictif\\), masseur-kin" in pdf.content
+    assert alpha_client.get(f"/admin/members/{membership.pk}/attestation.pdf").content.startswith(b"%PDF")
     forged = visitor.get(record_link.split(alpha.host, 1)[1].lstrip(":0123456789")[:-6] + "AAAAA/", **host)
     assert forged.status_code == 404 and "Lien invalide ou expiré" in forged.content.decode()
     # Leaving the directory: gone from the page and the API at once, still a member.
