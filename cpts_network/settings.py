@@ -276,6 +276,8 @@ def cpts_settings(
         # --- Wagtail.
         # The CPTS login asks for a code of accounts that turned the second factor on.
         "WAGTAILADMIN_USER_LOGIN_FORM": "content.second_factor.CPTSLoginForm",
+        # Members sign in here to read pages and documents kept for them (members.accounts).
+        "WAGTAIL_FRONTEND_LOGIN_TEMPLATE": "members/login.html",
         # No Gravatar (a hash of every editor's e-mail sent away), no call to
         # releases.wagtail.org from every CPTS admin's dashboard.
         "WAGTAIL_GRAVATAR_PROVIDER_URL": None,

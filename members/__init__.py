@@ -10,6 +10,9 @@
   « Adhésion » (the public form, with the personal data notice, and signed
   links for a member to download their record or leave the directory) and
   « Annuaire » (members who consented, by profession and commune); the
-  admin's *Adhésions* screens; ``/api/v2/members/``; member counts computed
-  from accepted members for the home page and the governance pages.
+  admin's *Adhésions* screens; an account per accepted member in the group
+  « Adhérents » for pages and documents kept private to members; the
+  attestation as a PDF; ``/api/v2/members/``; member counts computed from
+  accepted members for the home page and the governance pages, and their
+  public copy for the federation (``network.MemberCount``).
 """

@@ -58,6 +58,10 @@ class Membership(models.Model):
     fee_year = models.PositiveSmallIntegerField(_("cotisation payée pour l'année"), null=True, blank=True)
     applied_at = models.DateTimeField(_("demande reçue le"), auto_now_add=True)
     member_since = models.DateField(_("adhérent depuis le"), null=True, blank=True)
+    # The member's own account, in the group that opens the members' area; never an editor.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="membership"
+    )
 
     class Meta:
         verbose_name = _("adhésion")
@@ -167,6 +171,10 @@ class AdhesionPage(RoutablePageMixin, CPTSPage):
     @path("attestation/<str:token>/")
     def attestation(self, request, token: str):
         return import_string("members.views.attestation")(request, self, token)
+
+    @path("espace/<str:uidb64>/<str:token>/")
+    def member_password(self, request, uidb64: str, token: str):
+        return import_string("members.views.member_password")(request, self, uidb64, token)
 
     @path("annuaire/retrait/<str:token>/")
     def leave_directory(self, request, token: str):

@@ -19,6 +19,7 @@ from django.utils.formats import number_format
 from content.models import TerritoryCommune
 from network.resolution import commune_find
 
+from .accounts import member_account_close, member_account_open, password_link_path
 from .counts import member_counts_publish
 from .models import AdhesionPage, Membership, MembershipDecision
 
@@ -52,6 +53,7 @@ def member_links(membership: Membership, page: AdhesionPage, request=None) -> di
     return {
         "record": f"{base}/mes-donnees/{_token(membership, 'record')}/",
         "attestation": f"{base}/attestation/{_token(membership, 'record')}/",
+        **({"account": f"{base}/{password_link_path(membership.user)}"} if membership.user_id else {}),
         "leave_directory": f"{base}/annuaire/retrait/{_token(membership, 'directory')}/",
     }
 
@@ -144,6 +146,8 @@ def application_decide(
     if decision == MembershipDecision.Decision.ACCEPT:
         membership.member_since = timezone.localdate()
     membership.save(update_fields=["status", "member_since"])
+    if decision == MembershipDecision.Decision.ACCEPT:
+        member_account_open(membership)
     MembershipDecision.objects.create(membership=membership, decision=decision, reason=reason.strip(), by=by)
     member_counts_publish()
     page = AdhesionPage.objects.live().first()
@@ -170,6 +174,7 @@ def _decision_message(membership: Membership, decision: str, reason: str, page, 
         links = member_links(membership, page, request)
         lines += [
             "",
+            f"Votre espace adhérent : choisissez votre mot de passe sur {links['account']}",
             f"Votre attestation d'adhésion (PDF) : {links['attestation']}",
             f"Vos données, à tout moment : {links['record']}",
         ]
@@ -233,6 +238,7 @@ def member_erase(*, membership: Membership, by=None) -> None:
         directory_consent=False,
         directory_contact="",
     )
+    member_account_close(membership)
     membership.decisions.update(reason="")
     MembershipDecision.objects.create(
         membership=membership, decision=MembershipDecision.Decision.ERASE, by=by

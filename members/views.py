@@ -5,13 +5,16 @@ Thin: forms check, services write, the page routes here (``AdhesionPage``).
 
 from __future__ import annotations
 
+from django.contrib.auth.forms import SetPasswordForm
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 
 from content.contact import contact_post_refusal
 
+from .accounts import member_from_password_link
 from .attestation import attestation_pdf
 from .forms import AdhesionForm
 from .models import Membership
@@ -89,3 +92,15 @@ def attestation_response(membership, *, association: str) -> HttpResponse:
     )
     response["Content-Disposition"] = 'attachment; filename="attestation-adhesion.pdf"'
     return response
+
+
+def member_password(request: HttpRequest, page, uidb64: str, token: str) -> HttpResponse:
+    """A member chooses the password of their account, from the link of their acceptance e-mail."""
+    user = member_from_password_link(uidb64, token)
+    if user is None:
+        return TemplateResponse(request, "members/link_expired.html", {"page": page}, status=404)
+    form = SetPasswordForm(user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return redirect(f"{reverse('wagtailcore_login')}?next=/")
+    return TemplateResponse(request, "members/member_password.html", {"page": page, "form": form})

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from content.models import HomePage, TerritoryCommune
-from content.services import page_publish
+from content.services import page_publish, standard_page_publish
+from members.accounts import members_group
 from members.counts import member_counts_publish
 from members.identifiers import luhn_valid
 from members.models import AdhesionPage, DirectoryPage, Membership, MembershipDecision
@@ -32,7 +34,10 @@ def _rpps(n: int) -> str:
 
 @transaction.atomic
 def demo_members_load(*, short_name: str) -> int:
-    """The « Adhérer » and « Annuaire » pages, four members and one application; returns the members."""
+    """The « Adhérer », « Annuaire » and members-only pages, four members and one application.
+
+    Returns how many members were accepted.
+    """
     home = HomePage.objects.get()
     page_publish(
         parent=home,
@@ -46,6 +51,14 @@ def demo_members_load(*, short_name: str) -> int:
         ),
     )
     page_publish(parent=home, page=DirectoryPage(title="Annuaire des adhérents", show_in_menus=True))
+    area = standard_page_publish(
+        parent=home,
+        title="Espace adhérents",
+        body="<p>Exemple de page réservée aux adhérents (site de démonstration) : comptes rendus du "
+        "bureau, protocoles pluriprofessionnels, statuts.</p>",
+    )
+    restriction = PageViewRestriction.objects.create(page=area, restriction_type=PageViewRestriction.GROUPS)
+    restriction.groups.set([members_group()])
     communes = list(TerritoryCommune.objects.order_by("commune_id").values_list("commune_id", flat=True)[:5])
     today = timezone.localdate()
     for n, (name, profession, consent) in enumerate(PEOPLE):

@@ -4,6 +4,7 @@ import json
 import re
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.db import connection
 
@@ -289,3 +290,58 @@ def test_the_federation_sees_counts_by_cpts_and_profession_never_a_member(
         assert Membership.objects.get().status == "erased"
     connection.set_schema_to_public()
     assert federation_client.get("/api/network/members/").json()["total"] == 0
+
+
+def test_an_accepted_member_gets_an_account_for_the_members_area_only(
+    alpha, beta, alpha_client, beta_client, client, site, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    from content.models import StandardPage
+    from content.services import standard_page_publish
+    from members.accounts import MEMBERS_GROUP
+
+    with alpha.context():
+        private = standard_page_publish(
+            parent=HomePage.objects.get(), title="Espace adhérents", body="<p>Compte rendu du bureau</p>"
+        )
+        restriction = PageViewRestriction.objects.create(page=private, restriction_type="groups")
+        restriction.groups.set([Group.objects.get(name=MEMBERS_GROUP)])
+        private_url = StandardPage.objects.get(pk=private.pk).url
+    connection.set_schema_to_public()
+    apply(alpha_client, site, django_capture_on_commit_callbacks)
+    with alpha.context():
+        membership = Membership.objects.get()
+    login(alpha_client, alpha)
+    with django_capture_on_commit_callbacks(execute=True):
+        alpha_client.post(f"/admin/members/{membership.pk}/decide/", {"decision": "accept"})
+    account_link = next(
+        link for link in re.findall(r"https?://\S+/", mail.outbox[-1].body) if "/espace/" in link
+    )
+    path = account_link.split(alpha.host, 1)[1].lstrip(":0123456789")
+
+    member = client
+    host = {"HTTP_HOST": alpha.host}
+    assert member.get(private_url, **host).status_code == 302  # anonymous: to the sign-in
+    chosen = member.post(
+        path, {"new_password1": "Un-mot-de-passe-2026", "new_password2": "Un-mot-de-passe-2026"}, **host
+    )
+    assert chosen.status_code == 302
+    assert member.get(path, **host).status_code == 404  # a link opens once
+    signed_in = member.post(
+        "/_util/login/", {"username": "camille@exemple.test", "password": "Un-mot-de-passe-2026"}, **host
+    )
+    assert signed_in.status_code == 302
+    assert "Compte rendu du bureau" in member.get(private_url, **host).content.decode()
+    # A member is not an editor.
+    assert member.get("/admin/", **host).status_code in (302, 403)
+    # The account lives in Alpha's schema: Beta's site does not know it.
+    assert (
+        beta_client.post(
+            "/_util/login/", {"username": "camille@exemple.test", "password": "Un-mot-de-passe-2026"}
+        ).status_code
+        == 200
+    )
+    # Erasure closes the account.
+    alpha_client.post(f"/admin/members/{membership.pk}/erase/", {"confirm": "yes"})
+    assert member.get(private_url, **host).status_code == 302
