@@ -13,8 +13,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from .forms import MembershipEditForm
 from .models import Membership, MembershipDecision
-from .services import application_decide, directory_consent_withdraw, member_erase
+from .services import application_decide, directory_consent_withdraw, member_erase, membership_update
 from .views import attestation_response
 
 WAITING = "waiting"
@@ -60,6 +61,23 @@ def membership_detail(request, pk: int):
             "waiting": membership.status in (Membership.Status.PENDING, Membership.Status.MORE_ASKED),
             "header_title": membership.name,
         },
+    )
+
+
+def membership_edit(request, pk: int):
+    """Correct a record at the member's request, or note the fee paid; the change is logged."""
+    _can_decide(request)
+    membership = get_object_or_404(Membership.objects.exclude(status=Membership.Status.ERASED), pk=pk)
+    form = MembershipEditForm(request.POST or None, instance=membership)
+    if request.method == "POST" and form.is_valid():
+        membership_update(form=form, by=request.user)
+        messages.success(request, _("Fiche enregistrée."))
+        return redirect("members_detail", pk=pk)
+    return TemplateResponse(
+        request,
+        "members/admin/edit.html",
+        {"membership": membership, "form": form, "header_title": membership.name},
+        status=400 if form.errors else 200,
     )
 
 

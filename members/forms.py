@@ -1,9 +1,11 @@
 """The public adhésion form: what it asks, in the order a professional fills it in."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from content.contact import harden_contact_form
+from network.resolution import commune_find
 from tenants.vocabulary import Profession
 
 from .identifiers import finess_clean, rpps_clean
@@ -74,3 +76,41 @@ class AdhesionForm(forms.Form):
         if kind == Membership.Kind.STRUCTURE and not cleaned.get("finess") and "finess" not in self.errors:
             self.add_error("finess", _("Le numéro FINESS d'une structure est demandé."))
         return cleaned
+
+
+class MembershipEditForm(forms.ModelForm):
+    """What the board corrects at a member's request, and the year of the fee paid."""
+
+    commune = forms.CharField(
+        label=_("Commune d'exercice"), max_length=100, help_text=_("Nom, code postal ou code INSEE.")
+    )
+
+    class Meta:
+        model = Membership
+        fields = [
+            "name",
+            "profession",
+            "structure",
+            "address",
+            "commune",
+            "email",
+            "phone",
+            "directory_contact",
+            "fee_year",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial["commune"] = self.instance.commune_id
+
+    def clean_commune(self):
+        commune = commune_find(self.cleaned_data["commune"])
+        if commune is None:
+            raise forms.ValidationError(_("Commune inconnue."))
+        return commune
+
+    def clean_fee_year(self):
+        year = self.cleaned_data["fee_year"]
+        if year is not None and not 2000 <= year <= timezone.localdate().year + 1:
+            raise forms.ValidationError(_("Une année entre 2000 et l'an prochain."))
+        return year

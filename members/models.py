@@ -85,6 +85,7 @@ class MembershipDecision(models.Model):
         ASK_MORE = "ask_more", _("informations demandées")
         CONSENT_WITHDRAWN = "consent_withdrawn", _("retrait de l'annuaire")
         ERASE = "erase", _("données personnelles effacées")
+        EDIT = "edit", _("fiche corrigée")
 
     membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="decisions")
     decision = models.CharField(_("décision"), max_length=20, choices=Decision.choices)

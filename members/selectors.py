@@ -5,10 +5,15 @@ from __future__ import annotations
 from django.db.models import Count, QuerySet
 
 from content.models import TerritoryCommune
+from content.selectors import territory_map
+from network.maps import Band
 from network.models import Commune
+from tenants.selectors import current_cpts
 from tenants.vocabulary import Profession
 
 from .models import Membership
+
+LISTED = Band(-1, 0, "commune d'un adhérent de la liste", "com-candidate")
 
 
 def member_counts_by_profession() -> dict[str, int]:
@@ -45,8 +50,18 @@ def directory_context(query) -> dict:
     communes = Commune.objects.filter(
         code__in=TerritoryCommune.objects.values_list("commune_id", flat=True)
     ).order_by("search_name")
+    cpts = current_cpts()
     return {
         "members": members,
+        # Where the members listed practise, on the territory's map.
+        "map": territory_map(
+            cpts=cpts,
+            marked={m.commune_id for m in members},
+            marked_as=LISTED,
+            title="Où exercent les adhérents de la liste",
+        )
+        if cpts and members
+        else None,
         "professions": Profession.choices,
         "communes": communes,
         "selected": {"profession": profession or "", "commune": commune or ""},

@@ -184,6 +184,22 @@ def _decision_message(membership: Membership, decision: str, reason: str, page, 
 
 
 @transaction.atomic
+def membership_update(*, form, by=None) -> Membership:
+    """A record corrected by the board (``MembershipEditForm``), the fields changed in the journal."""
+    membership = form.save()
+    changed = ", ".join(str(form.fields[name].label) for name in form.changed_data)
+    if changed:
+        MembershipDecision.objects.create(
+            membership=membership,
+            decision=MembershipDecision.Decision.EDIT,
+            reason=f"Modifié : {changed}",
+            by=by,
+        )
+    member_counts_publish()  # a profession corrected moves a count
+    return membership
+
+
+@transaction.atomic
 def directory_consent_withdraw(*, membership: Membership, by=None) -> None:
     """Out of the directory at once: the page and the API read the consent on every request."""
     Membership.objects.filter(pk=membership.pk).update(directory_consent=False, directory_contact="")

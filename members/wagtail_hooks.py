@@ -13,6 +13,7 @@ def members_admin_urls():
     return [
         path("members/", admin_views.membership_index, name="members_index"),
         path("members/<int:pk>/", admin_views.membership_detail, name="members_detail"),
+        path("members/<int:pk>/edit/", admin_views.membership_edit, name="members_edit"),
         path("members/<int:pk>/decide/", admin_views.membership_decide, name="members_decide"),
         path(
             "members/<int:pk>/leave-directory/",

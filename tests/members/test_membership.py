@@ -345,3 +345,35 @@ def test_an_accepted_member_gets_an_account_for_the_members_area_only(
     # Erasure closes the account.
     alpha_client.post(f"/admin/members/{membership.pk}/erase/", {"confirm": "yes"})
     assert member.get(private_url, **host).status_code == 302
+
+
+def test_the_board_corrects_a_record_and_notes_the_fee_and_the_counts_follow(
+    alpha, alpha_client, federation_client, site, django_capture_on_commit_callbacks
+):
+    apply(alpha_client, site, django_capture_on_commit_callbacks)
+    with alpha.context():
+        membership = Membership.objects.get()
+    login(alpha_client, alpha)
+    alpha_client.post(f"/admin/members/{membership.pk}/decide/", {"decision": "accept"})
+    edit = f"/admin/members/{membership.pk}/edit/"
+    fields = {
+        "name": "Camille Exemple (fictif)",
+        "profession": "nurse",
+        "structure": "",
+        "address": "2 rue d'Exemple",
+        "commune": "Atlantide",
+        "email": "camille@exemple.test",
+        "phone": "",
+        "directory_contact": "",
+        "fee_year": "2026",
+    }
+    refused = alpha_client.post(edit, fields)
+    assert refused.status_code == 400 and "Commune inconnue." in refused.content.decode()
+    assert alpha_client.post(edit, {**fields, "commune": "57463"}).status_code == 302
+    with alpha.context():
+        corrected = Membership.objects.get()
+        assert (corrected.profession, corrected.commune_id, corrected.fee_year) == ("nurse", "57463", 2026)
+        assert "Profession" in corrected.decisions.last().reason
+    assert "réglée pour 2026" in alpha_client.get(f"/admin/members/{membership.pk}/").content.decode()
+    network = federation_client.get("/api/network/members/").json()
+    assert [p["profession"] for p in network["professions"]] == ["nurse"]
