@@ -202,3 +202,11 @@ class ProfessionCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_profession_display()} : {self.count}"
+
+    def clean(self):
+        super().clean()
+        # A typed member count overrides the records (content.member_counts): it must say where from.
+        if self.kind == self.Kind.MEMBERS and not self.source.strip():
+            raise ValidationError(
+                {"source": _("Un effectif d'adhérents saisi remplace les adhésions : indiquez sa source.")}
+            )

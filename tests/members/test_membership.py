@@ -295,7 +295,9 @@ def test_the_federation_sees_counts_by_cpts_and_profession_never_a_member(
 def test_an_accepted_member_gets_an_account_for_the_members_area_only(
     alpha, beta, alpha_client, beta_client, client, site, django_capture_on_commit_callbacks
 ):
-    from wagtail.models import PageViewRestriction
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+    from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
     from content.models import StandardPage
     from content.services import standard_page_publish
@@ -308,6 +310,14 @@ def test_an_accepted_member_gets_an_account_for_the_members_area_only(
         restriction = PageViewRestriction.objects.create(page=private, restriction_type="groups")
         restriction.groups.set([Group.objects.get(name=MEMBERS_GROUP)])
         private_url = StandardPage.objects.get(pk=private.pk).url
+        # Members' documents: a collection private to the same group.
+        collection = Collection.get_first_root_node().add_child(name="Réservé aux adhérents")
+        kept = CollectionViewRestriction.objects.create(collection=collection, restriction_type="groups")
+        kept.groups.set([Group.objects.get(name=MEMBERS_GROUP)])
+        minutes = Document.objects.create(
+            title="Statuts", file=ContentFile(b"statuts", name="statuts.txt"), collection=collection
+        )
+        document_url = minutes.url
     connection.set_schema_to_public()
     apply(alpha_client, site, django_capture_on_commit_callbacks)
     with alpha.context():
@@ -323,6 +333,7 @@ def test_an_accepted_member_gets_an_account_for_the_members_area_only(
     member = client
     host = {"HTTP_HOST": alpha.host}
     assert member.get(private_url, **host).status_code == 302  # anonymous: to the sign-in
+    assert member.get(document_url, **host).status_code == 302
     chosen = member.post(
         path, {"new_password1": "Un-mot-de-passe-2026", "new_password2": "Un-mot-de-passe-2026"}, **host
     )
@@ -333,8 +344,12 @@ def test_an_accepted_member_gets_an_account_for_the_members_area_only(
     )
     assert signed_in.status_code == 302
     assert "Compte rendu du bureau" in member.get(private_url, **host).content.decode()
+    assert b"".join(member.get(document_url, **host).streaming_content) == b"statuts"
     # A member is not an editor.
     assert member.get("/admin/", **host).status_code in (302, 403)
+    # An editor of Beta, signed in on Beta, has no session on Alpha: the document stays closed.
+    login(beta_client, beta)
+    assert beta_client.get(document_url, HTTP_HOST=alpha.host).status_code == 302
     # The account lives in Alpha's schema: Beta's site does not know it.
     assert (
         beta_client.post(
@@ -377,3 +392,18 @@ def test_the_board_corrects_a_record_and_notes_the_fee_and_the_counts_follow(
     assert "réglée pour 2026" in alpha_client.get(f"/admin/members/{membership.pk}/").content.decode()
     network = federation_client.get("/api/network/members/").json()
     assert [p["profession"] for p in network["professions"]] == ["nurse"]
+
+
+def test_a_typed_member_count_overrides_the_records_only_with_its_source(alpha):
+    import datetime
+
+    from django.core.exceptions import ValidationError
+
+    from content.models import ProfessionCount
+
+    with alpha.context():
+        typed = ProfessionCount(kind="members", profession="nurse", count=40, as_of=datetime.date(2026, 1, 1))
+        with pytest.raises(ValidationError, match="indiquez sa source"):
+            typed.full_clean()
+        typed.source = "Assemblée générale 2026"
+        typed.full_clean()
