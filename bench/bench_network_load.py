@@ -8,11 +8,18 @@
 gunicorn (sync workers) serves config.settings.bench. wrk sends each request
 to a random CPTS host among all of them (bench/wrk_hosts.lua), so caches and
 connections see the whole network, not one site. The single-site Wagtail
-(config.settings.single_site) serves its home page under the same server
-settings in the same run: the ratio compares the home pages. The network's
-own endpoints (coverage, campaigns, internship search) are measured under
-the same server. Finally one worker alone serves every CPTS once, and its
-memory is read before and after.
+(config.settings.single_site), filled like one generated CPTS, serves the
+same three paths under the same server settings in the same run: each ratio
+compares a path with its single-site equivalent. The private memory of the
+PostgreSQL backends serving the workers is read after the spread load,
+against a fresh backend's. The network's own endpoints (coverage, campaigns,
+internship search) are measured under the same server. Finally one worker
+alone serves every CPTS once, and its memory is read before and after.
+
+The product's settings come from the environment as in production:
+REDIS_URL (then answers are kept, CPTS_RESPONSE_CACHE_SECONDS=300),
+CPTS_CONNECTION_MAX_SCHEMAS (10); set CPTS_RESPONSE_CACHE_SECONDS=0 and
+CPTS_CONNECTION_MAX_SCHEMAS=0 to measure the server as it was before either.
 """
 
 import argparse
@@ -111,6 +118,57 @@ def worker_pids(server: subprocess.Popen) -> list[int]:
     return [int(pid) for pid in children]
 
 
+def visit_every_cpts(all_hosts: list[str], path: str, clients: int = 8) -> dict:
+    """``path`` asked once of every CPTS by ``clients`` threads: the throughput of first visits."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(clients) as pool:
+        statuses = list(pool.map(lambda host: get(host, path)[0], all_hosts))
+    elapsed = time.perf_counter() - started
+    return {
+        "requests_per_second": len(all_hosts) / elapsed,
+        "errors": sum(status != 200 for status in statuses),
+    }
+
+
+def override_settings(**values):
+    from django.test.utils import override_settings as django_override
+
+    return django_override(**values)
+
+
+def backends_memory(database: str, host: str) -> dict:
+    """Private memory (RssAnon, KiB) of the backends serving ``database``, and of a fresh one.
+
+    The fresh backend is a new session that has served one CPTS home page
+    (in this process, through Django's test client): the catalog of one
+    schema, as a worker's first request leaves it.
+    """
+    from django.db import connection
+    from django.test import Client
+
+    def private_kib(pid: int) -> int:
+        status = Path(f"/proc/{pid}/status").read_text()
+        return int(next(line.split()[1] for line in status.splitlines() if line.startswith("RssAnon:")))
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND backend_type = 'client backend' "
+            "AND pid <> pg_backend_pid()",
+            [database],
+        )
+        serving = [private_kib(pid) for (pid,) in cursor.fetchall()]
+    connection.close()
+    with override_settings(CPTS_RESPONSE_CACHE_SECONDS=0):
+        assert Client().get("/", HTTP_HOST=host).status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        fresh = private_kib(cursor.fetchone()[0])
+    connection.close()
+    return {"serving_kib": sorted(serving), "fresh_kib": fresh}
+
+
 def hosts() -> list[str]:
     from bench.common import setup_django
 
@@ -126,6 +184,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument(
         "--warmup", type=int, default=2, help="seconds of load on every path before measuring it"
+    )
+    parser.add_argument(
+        "--visit-every-cpts-first",
+        action="store_true",
+        help="ask each path once of every CPTS before measuring it, as a crawler would",
     )
     args = parser.parse_args()
     all_hosts = hosts()
@@ -147,20 +210,35 @@ def main() -> None:
         "network_paths": {},
     }
 
+    results["settings"] = {
+        name: os.environ.get(name, "(défaut)")
+        for name in ("CPTS_RESPONSE_CACHE_SECONDS", "CPTS_CONNECTION_MAX_SCHEMAS")
+    }
+    results["single_site"] = {}
     single = start("config.settings.single_site", args.workers, "cpts_single_site")
     try:
-        wrk("/", args.warmup, host="localhost")
-        results["single_site_home"] = wrk("/", args.seconds, host="localhost")
+        for label, path in CPTS_PATHS.items():
+            if get("localhost", path)[0] != 200:
+                sys.exit(
+                    f"Le site unique ne sert pas {path} : relancez bench/bench_site_api.py --prepare single."
+                )
+            wrk(path, args.warmup, host="localhost")
+            results["single_site"][label] = r = wrk(path, args.seconds, host="localhost")
+            print(f"  site unique, {label:<32} {r['requests_per_second']:6.0f} req/s", flush=True)
     finally:
         single.terminate()
         single.wait()
-    print(
-        f"  site unique, accueil : {results['single_site_home']['requests_per_second']:.0f} req/s", flush=True
-    )
 
     server = start("config.settings.bench", args.workers, "cpts_bench")
     try:
         for label, path in CPTS_PATHS.items():
+            if args.visit_every_cpts_first:
+                results.setdefault("first_visits", {})[label] = first = visit_every_cpts(all_hosts, path)
+                print(
+                    f"  première visite de chaque CPTS, {label} : {first['requests_per_second']:.0f} req/s, "
+                    f"erreurs {first['errors']}",
+                    flush=True,
+                )
             wrk(path, args.warmup)
             results["cpts_paths"][label] = wrk(path, args.seconds)
             r = results["cpts_paths"][label]
@@ -169,6 +247,14 @@ def main() -> None:
                 f"p99 {r['p99_ms']:.0f} ms  erreurs {r['errors']}",
                 flush=True,
             )
+        results["backends"] = backends_memory("cpts_bench", all_hosts[0])
+        b = results["backends"]
+        print(
+            f"  mémoire privée des serveurs PostgreSQL après la charge répartie : "
+            f"{', '.join(f'{kib / 1024:.1f}' for kib in b['serving_kib'])} Mo, "
+            f"neuf {b['fresh_kib'] / 1024:.1f} Mo",
+            flush=True,
+        )
         for label, path in NETWORK_PATHS.items():
             wrk(path, args.warmup, host="localhost")
             results["network_paths"][label] = wrk(path, args.seconds, host="localhost")
@@ -181,11 +267,14 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait()
-    measured = {"site unique, accueil": results["single_site_home"], **results["cpts_paths"]}
-    refuse_ratio({**measured, **results["network_paths"]})
-    home = results["cpts_paths"]["accueil d'une CPTS (HTML)"]["requests_per_second"]
-    results["ratio_home_vs_single_site"] = home / results["single_site_home"]["requests_per_second"]
-    print(f"  ratio accueil CPTS / site unique : {results['ratio_home_vs_single_site']:.2f}", flush=True)
+    single_site = {f"site unique, {label}": m for label, m in results["single_site"].items()}
+    first_visits = {f"première visite, {label}": m for label, m in results.get("first_visits", {}).items()}
+    refuse_ratio({**single_site, **first_visits, **results["cpts_paths"], **results["network_paths"]})
+    results["ratios"] = {}
+    for label, measure in results["cpts_paths"].items():
+        ratio = measure["requests_per_second"] / results["single_site"][label]["requests_per_second"]
+        results["ratios"][label] = ratio
+        print(f"  ratio {label} / site unique : {ratio:.2f}", flush=True)
 
     # One worker alone, every CPTS once: its memory before and after.
     server = start("config.settings.bench", 1, "cpts_bench")
@@ -213,7 +302,9 @@ def main() -> None:
         f"({elapsed:.0f} s)",
         flush=True,
     )
-    suffix = f"_redis{'_warm' if args.warmup > 2 else ''}" if results["redis"] else ""
+    suffix = "_redis" if results["redis"] else ""
+    if os.environ.get("CPTS_RESPONSE_CACHE_SECONDS") == "0":
+        suffix += "_before"
     (ROOT / "bench" / "results" / f"network_load{suffix}.json").write_text(json.dumps(results, indent=2))
 
 

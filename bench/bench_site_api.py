@@ -63,6 +63,35 @@ def prepare_single() -> None:
     reference_data_load()
     site_provision(name="Site unique", hostname="localhost")
     _publish_articles()
+    _fill_like_a_generated_cpts()
+
+
+def _fill_like_a_generated_cpts() -> None:
+    """The single site gets what each generated CPTS has: territory, governance, campaigns, offers.
+
+    So that bench_network_load.py compares the same pages (home, offers API,
+    Stages) on both sides. Its CPTS row is the public schema's, written
+    without creating a schema (there is no tenancy here).
+    """
+    from bench.generate_network import plan_territories
+    from bench.populate_sites import populate_site
+    from content.services import territory_add_communes
+    from tenants.models import CPTS
+
+    region, department, codes = plan_territories(1, 2026)[0]
+    (cpts,) = CPTS.objects.bulk_create(
+        [
+            CPTS(
+                schema_name="public",
+                name="Site unique",
+                short_name="site-unique",
+                region_code=region,
+                department_code=department,
+            )
+        ]
+    )
+    territory_add_communes(cpts=cpts, codes=codes)
+    populate_site(cpts, seed=2026, campaigns=5, offers=20)
 
 
 def _publish_articles() -> None:

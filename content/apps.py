@@ -35,5 +35,16 @@ class ContentConfig(AppConfig):
                 totals_rebuild=coverage_rebuild,
             )
         )
+        # Public tables a CPTS site shows (tenants.schema_versions): the CPTS's
+        # own row and domains, its communes and their units, the claims that
+        # make overlaps, and the ACI funding grid its funding page applies.
+        from network.funding import FundingGrid, FundingLine
+        from network.models import Commune, CommuneUnit, TerritoryClaim
+        from tenants.models import CPTS, Domain
+        from tenants.schema_versions import site_public_reads_register
+
+        site_public_reads_register(
+            CPTS, Domain, Commune, CommuneUnit, TerritoryClaim, FundingGrid, FundingLine
+        )
         user_locked_out.connect(record_lockout, dispatch_uid="content.record_lockout")
         admin_base_url.install()

@@ -1,5 +1,6 @@
 """The headless API of one CPTS site (its own host, its own schema)."""
 
+from django.utils.cache import add_never_cache_headers
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -69,7 +70,10 @@ class PagePreviewAPIViewSet(CPTSPagesAPIViewSet):
 
     def listing_view(self, request):
         self.action = "detail_view"
-        return self.detail_view(request, pk=None)
+        response = self.detail_view(request, pk=None)
+        # A draft, for the token's holder and for an hour: kept by no cache.
+        add_never_cache_headers(response)
+        return response
 
     def get_object(self):
         if not hasattr(self, "_draft"):

@@ -101,6 +101,9 @@ MIDDLEWARE_HEAD = [
     "cpts_network.middleware.RequestGuardMiddleware",
     # The Host decides the schema, before anything reads the database.
     "tenants.middleware.CPTSHostMiddleware",
+    # Then an anonymous visitor's answer may come from the cache, before
+    # sessions, authentication or any query in the CPTS's schema.
+    "tenants.response_cache.ResponseCacheMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -187,6 +190,8 @@ def cpts_settings(
     public_port: str = "",
     serve_media: bool = False,
     routing_cache_seconds: int = 0,
+    connection_max_schemas: int = 10,
+    response_cache_seconds: int = 0,
     archive_dir: Path | str = "cpts-archives",
 ) -> dict[str, Any]:
     """The settings the CPTS apps require, with the project's own apps and middleware merged in.
@@ -199,7 +204,12 @@ def cpts_settings(
     ``serve_media`` lets Django serve MEDIA_URL with the CPTS's rules
     (cpts_network.media) when no web server does; ``routing_cache_seconds``
     keeps a host's schema in the cache, only with a cache every process
-    shares; ``archive_dir`` receives archived CPTS (pg_dump and media).
+    shares; ``connection_max_schemas`` closes a persistent database
+    connection once it has visited that many CPTS schemas (0: never), which
+    bounds each PostgreSQL backend's memory; ``response_cache_seconds`` keeps
+    anonymous answers of CPTS hosts until their data changes, at most that long
+    (0: off), only with a cache every process shares; ``archive_dir``
+    receives archived CPTS (pg_dump and media).
     """
     shared = _merged(SHARED_APPS, shared_apps)
     tenant = _merged(TENANT_APPS, tenant_apps)
@@ -229,6 +239,11 @@ def cpts_settings(
         "PUBLIC_PORT": public_port,
         "SERVE_MEDIA": serve_media,
         "CPTS_ROUTING_CACHE_SECONDS": routing_cache_seconds,
+        # A backend keeps the catalog of every schema it queried: recycle it by
+        # what it visited (tenants.postgresql_backend), not per request.
+        "CPTS_CONNECTION_MAX_SCHEMAS": connection_max_schemas,
+        # Anonymous answers of CPTS hosts, kept by schema version (tenants.response_cache).
+        "CPTS_RESPONSE_CACHE_SECONDS": response_cache_seconds,
         "CPTS_ARCHIVE_DIR": Path(archive_dir),
         "MIDDLEWARE": _merged_middleware(middleware),
         # --- Caches and background work.

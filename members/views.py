@@ -11,6 +11,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 
 from content.contact import contact_post_refusal
 
@@ -62,6 +63,8 @@ def own_record(request: HttpRequest, page, token: str) -> HttpResponse:
         return TemplateResponse(request, "members/link_expired.html", {"page": page}, status=404)
     response = JsonResponse(member_record(membership), json_dumps_params={"ensure_ascii": False, "indent": 2})
     response["Content-Disposition"] = 'attachment; filename="mon-adhesion.json"'
+    # A person's record: kept by no cache, shared or not (tenants.response_cache).
+    add_never_cache_headers(response)
     return response
 
 
@@ -91,6 +94,7 @@ def attestation_response(membership, *, association: str) -> HttpResponse:
         attestation_pdf(membership, association=association), content_type="application/pdf"
     )
     response["Content-Disposition"] = 'attachment; filename="attestation-adhesion.pdf"'
+    add_never_cache_headers(response)
     return response
 
 

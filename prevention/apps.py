@@ -14,6 +14,11 @@ class PreventionConfig(AppConfig):
         from .services import campaign_copies_drift, campaign_copies_rebuild, campaign_copies_withdraw
 
         signals.connect()
+        # Campaign pages show the federation's themes (tenants.schema_versions).
+        from network.prevention import PreventionTheme
+        from tenants.schema_versions import site_public_reads_register
+
+        site_public_reads_register(PreventionTheme)
         public_copy_register(
             PublicCopy(
                 "campaign copies",

@@ -10,7 +10,10 @@
   vocabulary (``tenants.vocabulary``: missions, professions, disciplines) and
   the no-patient-data validator (``tenants.no_patient_data``); the
   Host-to-schema middleware (``tenants.middleware``), the schema-prefixed
-  storage, the PostgreSQL backend keyed by schema, the network journal
+  storage, the PostgreSQL backend keyed by schema (which notes every write
+  and recycles a connection by the schemas it visited), schema versions and
+  the answers kept by them (``tenants.schema_versions``: apps declare the
+  public tables their sites read; ``tenants.response_cache``), the network journal
   (``tenants.audit``: ``audit_record``, ``AuditActorMiddleware``), the API
   error format (``tenants.api_errors``), CSV rendering and cell escaping
   (``tenants.renderers``, ``tenants.spreadsheets``), and the system checks

@@ -1,7 +1,7 @@
 """System checks for settings that would silently mix CPTS data."""
 
 from django.conf import settings
-from django.core.checks import Error, register
+from django.core.checks import Error, Warning, register
 
 TENANT_KEY_FUNCTION = "django_tenants.cache.make_key"
 
@@ -46,3 +46,25 @@ def tasks_run_in_their_schema(app_configs, **kwargs):
         for alias, config in getattr(settings, "TASKS", {}).items()
         if config.get("BACKEND") != IMMEDIATE_BACKEND
     ]
+
+
+PER_PROCESS_CACHES = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+
+
+@register()
+def kept_answers_need_a_shared_cache(app_configs, **kwargs):
+    """A write seen by one process must reach every process's kept answers (tenants.response_cache)."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    if getattr(settings, "CPTS_RESPONSE_CACHE_SECONDS", 0) and backend in PER_PROCESS_CACHES:
+        return [
+            Warning(
+                "CPTS_RESPONSE_CACHE_SECONDS est actif avec un cache propre à chaque processus : "
+                "les autres processus serviraient des réponses périmées après une modification.",
+                hint="Utilisez un cache partagé (Redis) ou mettez CPTS_RESPONSE_CACHE_SECONDS à 0.",
+                id="tenants.W004",
+            )
+        ]
+    return []

@@ -27,7 +27,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     _CACHES = {
         alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cpts_network.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": alias,
         }
@@ -60,6 +60,11 @@ globals().update(
         serve_media=True,
         # Only with a cache shared by every process (tenants.routing).
         routing_cache_seconds=int(os.environ.get("CPTS_ROUTING_CACHE_SECONDS", "300" if REDIS_URL else "0")),
+        # Like routes, kept answers need a cache shared by every process.
+        response_cache_seconds=int(
+            os.environ.get("CPTS_RESPONSE_CACHE_SECONDS", "300" if REDIS_URL else "0")
+        ),
+        connection_max_schemas=int(os.environ.get("CPTS_CONNECTION_MAX_SCHEMAS", "10")),
         archive_dir=Path(os.environ.get("CPTS_ARCHIVE_DIR", BASE_DIR / ".data" / "archives")),
     )
 )

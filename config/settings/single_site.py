@@ -26,3 +26,6 @@ LOGGING = {"version": 1, "disable_existing_loggers": True}
 # What makes it a baseline rather than a network: every app shared, no Host
 # routing. The checks that guard a network would refuse exactly that.
 SILENCED_SYSTEM_CHECKS = ["tenants.E002", "cpts_network.E002", "cpts_network.E007"]
+# One schema, no tenancy: any write may change what the site shows, so every
+# write gives it a new version (tenants.schema_versions), as a CPTS's do.
+CPTS_EVERY_TABLE_IS_SHOWN = True

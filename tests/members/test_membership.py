@@ -68,9 +68,12 @@ def apply(client, site, django_capture_on_commit_callbacks, **fields):
         return client.post(site["adhesion"], application(**fields))
 
 
+@pytest.mark.parametrize("kept_seconds", [0, 300], ids=["sans-cache", "reponses-gardees"])
 def test_a_whole_adhesion_from_the_form_to_the_directory_and_the_counts(
-    alpha, alpha_client, site, django_capture_on_commit_callbacks, client
+    alpha, alpha_client, site, django_capture_on_commit_callbacks, client, settings, kept_seconds
 ):
+    # With answers kept for visitors (tenants.response_cache), every change below shows at once.
+    settings.CPTS_RESPONSE_CACHE_SECONDS = kept_seconds
     form = alpha_client.get(site["adhesion"]).content.decode()
     assert "Vos données" in form and "statuts du 1er mars 2026" in form and "20" in form
     response = apply(alpha_client, site, django_capture_on_commit_callbacks)
@@ -128,10 +131,12 @@ def test_a_whole_adhesion_from_the_form_to_the_directory_and_the_counts(
     record = visitor.get(record_link.split(alpha.host, 1)[1].lstrip(":0123456789"), **host)
     assert record.status_code == 200, (record_link, record.content.decode()[-1500:-400])
     assert record["Content-Disposition"].startswith("attachment")
+    assert "no-store" in record["Cache-Control"]  # no cache, shared or not, keeps a person's record
     assert json.loads(record.content)["rpps"] == RPPS
     # The attestation, a PDF made from the record, from the e-mail's link and from the admin.
     pdf = visitor.get(attestation_link.split(alpha.host, 1)[1].lstrip(":0123456789"), **host)
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    assert "no-store" in pdf["Cache-Control"]
     assert b"CPTS Alpha atteste que Camille Exemple \\(fictif\\), masseur-kin" in pdf.content
     assert alpha_client.get(f"/admin/members/{membership.pk}/attestation.pdf").content.startswith(b"%PDF")
     forged = visitor.get(record_link.split(alpha.host, 1)[1].lstrip(":0123456789")[:-6] + "AAAAA/", **host)
@@ -139,7 +144,8 @@ def test_a_whole_adhesion_from_the_form_to_the_directory_and_the_counts(
     # Leaving the directory: gone from the page and the API at once, still a member.
     leave = leave_link.split(alpha.host, 1)[1].lstrip(":0123456789")
     assert "Me retirer de l'annuaire" in visitor.get(leave, **host).content.decode()
-    visitor.post(leave, **host)
+    with django_capture_on_commit_callbacks(execute=True):
+        visitor.post(leave, **host)
     assert "Camille" not in visitor.get(site["directory"], **host).content.decode()
     assert visitor.get("/api/v2/members/", **host).json() == []
     with alpha.context():

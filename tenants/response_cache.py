@@ -1,0 +1,112 @@
+"""Whole answers of a CPTS host kept in the shared cache until its data changes.
+
+A visitor who reads a CPTS's home page, its internship offers or its API asks
+for what thousands of visitors asked before; rebuilding it costs some twenty
+queries in the CPTS's schema, which a PostgreSQL backend serving 1,000 sites
+pays dearly (bench/README.md). An anonymous GET on a CPTS host is therefore
+answered from the cache when an answer was kept under the current versions
+of the CPTS's schema and of the public tables its pages read
+(``tenants.schema_versions``), and kept after it is made otherwise.
+
+What is never kept: an answer to a request bearing a session cookie or an
+``Authorization`` header, anything under ``/admin/``, an answer that is not a
+200, that sets a cookie or varies on it (forms and their CSRF token, pages
+kept for members), that is streamed (files) or that says private or no-store.
+The key is the versions read when the request arrived (so an answer made
+while a write was committing is filed under the versions it was made from)
+and the absolute URL; for an answer that varies on request headers (the
+APIs: ``Accept``, ``Origin``) their values too, the URL's list of such
+headers being kept beside it as Django's ``cache_page`` does. A page that
+varies on nothing is found in one cache read. An answer varying on a header
+outside ``KEY_HEADERS`` is not kept. Nothing is added to an answer's
+headers (no ``max-age``, no ``Expires``): browsers and proxies would keep a
+page the cache has already dropped.
+
+On only with a cache every process shares (Redis): with a cache per process,
+a write seen by one worker would leave the others serving the old answer.
+``CPTS_RESPONSE_CACHE_SECONDS`` (0: off) bounds how long an answer lives
+otherwise, for what no write announces (an event that has just started).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import cc_delim_re, has_vary_header
+
+from .schema_versions import versions_get
+
+NEVER_KEPT_PATHS = ("/admin/",)
+# Request headers an answer may vary on and still be kept (in its key).
+KEY_HEADERS = ("Origin", "Accept", "Accept-Language", "Accept-Encoding")
+_KEY_HEADERS_LOWER = frozenset(header.lower() for header in KEY_HEADERS)
+NEVER_KEPT_CACHE_CONTROL = ("private", "no-cache", "no-store")
+
+
+def _request_may_share(request: HttpRequest) -> bool:
+    return (
+        request.method == "GET"
+        # Any host but the federation's (a single-site install has no Host routing).
+        and getattr(request, "urlconf", None) != settings.PUBLIC_SCHEMA_URLCONF
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "Authorization" not in request.headers
+        and not request.path.startswith(NEVER_KEPT_PATHS)
+    )
+
+
+def _response_may_be_kept(response: HttpResponse) -> bool:
+    cache_control = response.get("Cache-Control", "").lower()
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not has_vary_header(response, "Cookie")
+        and _KEY_HEADERS_LOWER.issuperset(_vary_headers(response))
+        and not any(directive in cache_control for directive in NEVER_KEPT_CACHE_CONTROL)
+    )
+
+
+class ResponseCacheMiddleware:
+    """After the Host has chosen the schema, before sessions and authentication."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        seconds = settings.CPTS_RESPONSE_CACHE_SECONDS
+        if not seconds or not _request_may_share(request):
+            return self.get_response(request)
+        versions = versions_get(connection.schema_name)
+        url = _digest(request.build_absolute_uri())
+        plain, varies = f"cpts-answer.{versions}.{url}", f"cpts-varies.{url}"
+        found = cache.get_many([plain, varies])
+        if plain in found:
+            return found[plain]
+        if varies in found and (kept := cache.get(_varied(request, versions, url, found[varies]))):
+            return kept
+        response = self.get_response(request)
+        if _response_may_be_kept(response):
+            if headers := _vary_headers(response):
+                cache.set(varies, headers, seconds)
+                cache.set(_varied(request, versions, url, headers), response, seconds)
+            else:
+                cache.set(plain, response, seconds)
+        return response
+
+
+def _digest(text: str) -> str:
+    return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
+
+
+def _vary_headers(response: HttpResponse) -> list[str]:
+    return sorted({h.strip().lower() for h in cc_delim_re.split(response.get("Vary", "")) if h.strip()})
+
+
+def _varied(request: HttpRequest, versions: str, url: str, headers: list[str]) -> str:
+    values = "\n".join(request.headers.get(header, "") for header in headers)
+    return f"cpts-answer.{versions}.{url}.{_digest(values)}"

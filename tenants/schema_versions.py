@@ -1,0 +1,117 @@
+"""Schema versions: a token that changes whenever what a CPTS site shows may have changed.
+
+A CPTS site's answers are made from two kinds of rows: its own schema's, and
+the few public tables its pages read (communes, territory claims, the CPTS's
+own row). Every committed write gets a new version for the schema it wrote
+to, or for the network when it wrote to one of those public tables. The
+database backend (``tenants.postgresql_backend``) sees every INSERT, UPDATE,
+DELETE and TRUNCATE, bulk operations and raw SQL included, so no model has to
+remember to announce its changes. ``tenants.response_cache`` keys what it
+keeps by both versions: an answer is never served after the rows it was made
+from changed.
+
+Apps declare the public tables their CPTS pages read from their
+``AppConfig.ready()`` (``site_public_reads_register``); a test serves every
+kind of page and API of a CPTS host and fails on an undeclared public read.
+The versions live in the default cache, under the public schema's keys; a
+version that was evicted simply starts again as a new one.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterable
+from contextlib import nullcontext
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django_tenants.utils import get_public_schema_name, schema_context
+
+PREFIX = "schema-version:"
+# The pseudo-schema whose version changes with the public tables CPTS sites read.
+NETWORK = "@network"
+# Written while sites are only read (sign-ins, sessions, search statistics):
+# writing them changes nothing a page shows.
+TABLES_NEVER_SHOWN = frozenset(
+    {
+        "django_session",
+        "axes_accessattempt",
+        "axes_accessfailurelog",
+        "axes_accesslog",
+        "wagtailsearch_query",
+        "wagtailsearch_querydailyhits",
+    }
+)
+
+_WRITE = re.compile(
+    r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+(?:"?\w+"?\.)?"?(\w+)"?',
+    re.IGNORECASE,
+)
+_site_public_reads: set[str] = set()
+_tenant_tables: frozenset[str] | None = None
+
+
+def site_public_reads_register(*models) -> None:
+    """Declare public tables that CPTS pages or APIs read (idempotent)."""
+    _site_public_reads.update(model._meta.db_table for model in models)
+
+
+def site_public_reads() -> frozenset[str]:
+    return frozenset(_site_public_reads)
+
+
+def _tables_of_tenant_apps() -> frozenset[str]:
+    global _tenant_tables
+    if _tenant_tables is None:
+        tenant_apps = set(settings.TENANT_APPS)
+        _tenant_tables = frozenset(
+            model._meta.db_table
+            for model in apps.get_models(include_auto_created=True)
+            if model._meta.app_config.name in tenant_apps
+        )
+    return _tenant_tables
+
+
+def written_version(sql: str, schema_name: str) -> str | None:
+    """Whose version a statement changes: a schema's, the network's, or nobody's."""
+    match = _WRITE.match(sql)
+    if match is None:
+        return None
+    table = match.group(1)
+    if table in TABLES_NEVER_SHOWN:
+        return None
+    # A table of a tenant app resolves to the CPTS's schema first (search_path).
+    if schema_name != get_public_schema_name() and table in _tables_of_tenant_apps():
+        return schema_name
+    # A single-schema install (the benchmarks' baseline) shows every table it has.
+    if table in _site_public_reads or getattr(settings, "CPTS_EVERY_TABLE_IS_SHOWN", False):
+        return NETWORK
+    return None
+
+
+def _in_public():
+    """Version keys live under the public schema's cache keys, whichever schema is active."""
+    public = get_public_schema_name()
+    return nullcontext() if connection.schema_name == public else schema_context(public)
+
+
+def versions_get(schema_name: str) -> str:
+    """The versions an answer of ``schema_name`` is made from, as one key part."""
+    names = [schema_name, NETWORK]
+    keys = {PREFIX + name: name for name in names}
+    with _in_public():
+        found = cache.get_many(list(keys))
+        for key in keys.keys() - found.keys():
+            # First use, or evicted: any new token will do; add() keeps a concurrent one.
+            cache.add(key, uuid.uuid4().hex[:12], None)
+            found[key] = cache.get(key)
+    return ".".join(str(found[key]) for key in keys)
+
+
+def versions_bump(names: Iterable[str]) -> None:
+    """Give each of ``names`` (schemas, or ``NETWORK``) a new version: what was kept for it is gone."""
+    with _in_public():
+        cache.set_many({PREFIX + name: uuid.uuid4().hex[:12] for name in names}, None)
