@@ -132,12 +132,6 @@ def visit_every_cpts(all_hosts: list[str], path: str, clients: int = 8) -> dict:
     }
 
 
-def override_settings(**values):
-    from django.test.utils import override_settings as django_override
-
-    return django_override(**values)
-
-
 def backends_memory(database: str, host: str) -> dict:
     """Private memory (RssAnon, KiB) of the backends serving ``database``, and of a fresh one.
 
@@ -147,6 +141,7 @@ def backends_memory(database: str, host: str) -> dict:
     """
     from django.db import connection
     from django.test import Client
+    from django.test.utils import override_settings
 
     def private_kib(pid: int) -> int:
         status = Path(f"/proc/{pid}/status").read_text()
@@ -170,12 +165,19 @@ def backends_memory(database: str, host: str) -> dict:
 
 
 def hosts() -> list[str]:
+    """The generated network's primary hosts; exits with what to run when there is none."""
     from bench.common import setup_django
 
     setup_django(fresh=False)
     from tenants.models import Domain
 
-    return sorted(Domain.objects.filter(is_primary=True).values_list("domain", flat=True))
+    found = sorted(Domain.objects.filter(is_primary=True).values_list("domain", flat=True))
+    if not found:
+        sys.exit(
+            "Aucune CPTS dans cpts_bench : lancez d'abord "
+            "python bench/generate_network.py --cpts 1000 --fresh"
+        )
+    return found
 
 
 def main() -> None:
@@ -192,11 +194,6 @@ def main() -> None:
     )
     args = parser.parse_args()
     all_hosts = hosts()
-    if not all_hosts:
-        sys.exit(
-            "Aucune CPTS dans cpts_bench : lancez d'abord "
-            "python bench/generate_network.py --cpts 1000 --fresh"
-        )
     (ROOT / "bench" / "results").mkdir(exist_ok=True)
     hosts_file = ROOT / "bench" / "results" / "hosts.txt"
     hosts_file.write_text("\n".join(all_hosts) + "\n")

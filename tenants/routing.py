@@ -26,7 +26,7 @@ def _key(host: str) -> str:
     return PREFIX + host
 
 
-def _public():
+def in_public_cache_keys():
     """Cache keys carry the schema; routes live under the public one."""
     public = get_public_schema_name()
     return nullcontext() if connection.schema_name == public else schema_context(public)
@@ -36,7 +36,7 @@ def route_get(host: str) -> CPTS | None:
     """The CPTS serving ``host`` (deferred instance), from the cache or the database."""
     seconds = settings.CPTS_ROUTING_CACHE_SECONDS
     if seconds:
-        with _public():
+        with in_public_cache_keys():
             route = cache.get(_key(host))
         if route is not None:
             return CPTS.from_db("default", ["id", "schema_name"], route)
@@ -44,14 +44,14 @@ def route_get(host: str) -> CPTS | None:
     if domain is None:
         return None
     if seconds:
-        with _public():
+        with in_public_cache_keys():
             cache.set(_key(host), (domain.tenant.pk, domain.tenant.schema_name), seconds)
     return domain.tenant
 
 
 def routes_forget(hosts: list[str]) -> None:
     if hosts:
-        with _public():
+        with in_public_cache_keys():
             cache.delete_many([_key(host) for host in hosts])
 
 

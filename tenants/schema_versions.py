@@ -22,13 +22,13 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterable
-from contextlib import nullcontext
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
-from django_tenants.utils import get_public_schema_name, schema_context
+from django_tenants.utils import get_public_schema_name
+
+from .routing import in_public_cache_keys
 
 PREFIX = "schema-version:"
 # The pseudo-schema whose version changes with the public tables CPTS sites read.
@@ -92,17 +92,11 @@ def written_version(sql: str, schema_name: str) -> str | None:
     return None
 
 
-def _in_public():
-    """Version keys live under the public schema's cache keys, whichever schema is active."""
-    public = get_public_schema_name()
-    return nullcontext() if connection.schema_name == public else schema_context(public)
-
-
 def versions_get(schema_name: str) -> str:
     """The versions an answer of ``schema_name`` is made from, as one key part."""
     names = [schema_name, NETWORK]
     keys = {PREFIX + name: name for name in names}
-    with _in_public():
+    with in_public_cache_keys():
         found = cache.get_many(list(keys))
         for key in keys.keys() - found.keys():
             # First use, or evicted: any new token will do; add() keeps a concurrent one.
@@ -113,5 +107,5 @@ def versions_get(schema_name: str) -> str:
 
 def versions_bump(names: Iterable[str]) -> None:
     """Give each of ``names`` (schemas, or ``NETWORK``) a new version: what was kept for it is gone."""
-    with _in_public():
+    with in_public_cache_keys():
         cache.set_many({PREFIX + name: uuid.uuid4().hex[:12] for name in names}, None)

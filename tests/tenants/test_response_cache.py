@@ -148,6 +148,7 @@ def test_every_public_table_a_cpts_site_reads_is_declared(network, db, settings)
     let a kept answer outlive its rows: declare it where the page reading it lives.
     """
     from django.core.management import call_command
+    from django_tenants.utils import schema_context
     from wagtail.models import Page
 
     from tenants.models import CPTS
@@ -157,7 +158,7 @@ def test_every_public_table_a_cpts_site_reads_is_declared(network, db, settings)
     with connection.cursor() as cursor:
         cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = %s", [metz.schema_name])
         schema_tables = {row[0] for row in cursor.fetchall()}
-    with metz_context(metz):
+    with schema_context(metz.schema_name):
         paths = [page.url for page in Page.objects.live().public().specific() if page.url]
     paths += [
         "/api/v2/pages/?fields=*",
@@ -185,12 +186,6 @@ def test_every_public_table_a_cpts_site_reads_is_declared(network, db, settings)
     undeclared = public_reads - site_public_reads() - TABLES_NEVER_SHOWN
     assert not undeclared, f"tables publiques lues par un site CPTS, non déclarées : {sorted(undeclared)}"
     assert {"network_commune", "tenants_cpts"} <= public_reads
-
-
-def metz_context(metz):
-    from django_tenants.utils import schema_context
-
-    return schema_context(metz.schema_name)
 
 
 def test_a_connection_that_visited_too_many_schemas_is_closed_between_requests(alpha, beta, settings):
