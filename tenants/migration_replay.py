@@ -125,9 +125,31 @@ def replay_plan(
             tenant_steps = [(m, b) for m, b in steps if m.app_label in tenant_apps]
             # Introspection during collection (constraint names) reads ``schema``, whose
             # catalog every schema of its group shares.
-            collected = executor.loader.collect_sql(tenant_steps) if tenant_steps else []
+            collected = _collect_sql(executor, steps, tenant_apps) if tenant_steps else []
             statements = [sql for sql in collected if sql.strip() and not sql.lstrip().startswith("--")]
     return ReplayPlan(steps=steps, statements=statements, needs_django=needs_django)
+
+
+def _collect_sql(executor: MigrationExecutor, steps: list, tenant_apps: set[str]) -> list[str]:
+    """The SQL of the tenant steps, each rendered against the state the steps before it left.
+
+    Django's ``loader.collect_sql`` starts from the first migration's ancestors only:
+    a plan whose second migration depends on an app the first does not know (a new
+    app pointing at Wagtail's images, after a change to ``content``) fails to render.
+    Forwards, the state here starts from everything applied, as ``migrate`` does.
+    """
+    if any(backwards for _migration, backwards in steps):
+        return executor.loader.collect_sql([(m, b) for m, b in steps if m.app_label in tenant_apps])
+    state = executor._create_project_state(with_applied_migrations=True)
+    collected: list[str] = []
+    for migration, _backwards in steps:
+        if migration.app_label not in tenant_apps:
+            state = migration.mutate_state(state, preserve=False)
+            continue
+        with connection.schema_editor(collect_sql=True, atomic=migration.atomic) as editor:
+            state = migration.apply(state, editor, collect_sql=True)
+        collected.extend(editor.collected_sql)
+    return collected
 
 
 def _post_migrate(plan: ReplayPlan) -> None:
