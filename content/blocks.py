@@ -148,6 +148,23 @@ class TerritoryMapBlock(blocks.StructBlock):
         return import_string("content.selectors.territory_block_api")()
 
 
+class ImportedMarkupBlock(blocks.StructBlock):
+    """What an imported site held that has no equivalent here (a plugin's shortcode, an
+    external image, a frame): kept for the editor to redo by hand, never shown to visitors."""
+
+    origin = blocks.CharBlock(label=_("d'où cela vient"), required=False)
+    markup = blocks.TextBlock(label=_("contenu d'origine, à reprendre"))
+
+    class Meta:
+        icon = "warning"
+        label = _("À reprendre (import)")
+        template = "content/blocks/imported_markup.html"
+
+    def get_api_representation(self, value, context=None):
+        # For the editor only: a headless front end has nothing to draw.
+        return None
+
+
 class BodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(label=_("Texte"), features=RICH_TEXT_FEATURES, icon="pilcrow")
     image = ImageBlock()
@@ -157,3 +174,4 @@ class BodyBlock(blocks.StreamBlock):
     faq = FAQBlock()
     quote = QuoteBlock()
     territory_map = TerritoryMapBlock()
+    imported_markup = ImportedMarkupBlock()

@@ -68,6 +68,7 @@ TENANT_APPS = [
     "content",
     "prevention",
     "members",
+    "site_import",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -119,6 +120,8 @@ MIDDLEWARE_HEAD = [
     "django.contrib.messages.middleware.MessageMiddleware",
 ]
 MIDDLEWARE_TAIL = [
+    # A 404 on a CPTS host may be an old address: Wagtail's redirects, never on the federation's.
+    "content.redirects.CPTSRedirectMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     # After django-csp's: it marks Wagtail admin answers before the policy is written.
@@ -193,6 +196,7 @@ def cpts_settings(
     connection_max_schemas: int = 10,
     response_cache_seconds: int = 0,
     archive_dir: Path | str = "cpts-archives",
+    import_max_bytes: int = 200_000_000,
 ) -> dict[str, Any]:
     """The settings the CPTS apps require, with the project's own apps and middleware merged in.
 
@@ -209,7 +213,8 @@ def cpts_settings(
     bounds each PostgreSQL backend's memory; ``response_cache_seconds`` keeps
     anonymous answers of CPTS hosts until their data changes, at most that long
     (0: off), only with a cache every process shares; ``archive_dir``
-    receives archived CPTS (pg_dump and media).
+    receives archived CPTS (pg_dump and media); ``import_max_bytes`` is the
+    largest export, or ZIP of its files once unpacked, a CPTS may import.
     """
     shared = _merged(SHARED_APPS, shared_apps)
     tenant = _merged(TENANT_APPS, tenant_apps)
@@ -245,6 +250,7 @@ def cpts_settings(
         # Anonymous answers of CPTS hosts, kept by schema version (tenants.response_cache).
         "CPTS_RESPONSE_CACHE_SECONDS": response_cache_seconds,
         "CPTS_ARCHIVE_DIR": Path(archive_dir),
+        "CPTS_IMPORT_MAX_BYTES": import_max_bytes,
         "MIDDLEWARE": _merged_middleware(middleware),
         # --- Caches and background work.
         "CACHES": tenant_keyed(caches),

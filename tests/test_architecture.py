@@ -1,5 +1,5 @@
 """Imports point one way: tenants <- network <- content <- prevention, search, syndication,
-members <- cpts_network.
+members, site_import <- cpts_network.
 
 Each module of the apps is parsed (not imported), every ``import`` read,
 function-level ones included: an import up the stack, or between the two
@@ -20,6 +20,7 @@ LAYER = {
     "search": 3,
     "syndication": 3,
     "members": 3,
+    "site_import": 3,
     "cpts_network": 4,
 }
 

@@ -66,6 +66,7 @@ globals().update(
         ),
         connection_max_schemas=int(os.environ.get("CPTS_CONNECTION_MAX_SCHEMAS", "10")),
         archive_dir=Path(os.environ.get("CPTS_ARCHIVE_DIR", BASE_DIR / ".data" / "archives")),
+        import_max_bytes=int(os.environ.get("CPTS_IMPORT_MAX_BYTES", "200000000")),
     )
 )
 

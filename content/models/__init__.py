@@ -3,6 +3,7 @@ from .governance import Association, College, Coordinator, Mandate, ProfessionCo
 from .internships import InternshipIndexPage, InternshipOfferPage
 from .pages import HomePage, StandardPage
 from .preview import PreviewToken
+from .tags import NewsArticleTag
 from .territory import TerritoryCommune
 from .webhooks import PageEvent, WebhookDelivery, WebhookEndpoint
 
@@ -16,6 +17,7 @@ __all__ = [
     "IndicatorValue",
     "Mandate",
     "MissionIndicator",
+    "NewsArticleTag",
     "PreviewToken",
     "ProfessionCount",
     "StandardPage",

@@ -20,6 +20,7 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -232,18 +233,24 @@ class NewsArticlePage(NetworkShareable, CPTSPage):
     date = models.DateField(_("date"))
     introduction = models.TextField(_("chapô"), blank=True)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("contenu"))
+    # Plain text: whoever signs an article needs no account (an import creates none).
+    author = models.CharField(_("auteur"), max_length=255, blank=True)
+    tags = ClusterTaggableManager(through="content.NewsArticleTag", blank=True, verbose_name=_("mots-clés"))
 
     content_panels = [
         *Page.content_panels,
-        FieldPanel("date"),
+        FieldRowPanel([FieldPanel("date"), FieldPanel("author")]),
         FieldPanel("theme"),
         FieldPanel("introduction"),
         FieldPanel("body"),
+        FieldPanel("tags"),
         NetworkShareable.origin_panel,
     ]
     search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
     api_fields = [
         APIField("date"),
+        APIField("author"),
+        APIField("tags"),
         APIField("introduction"),
         APIField("body"),
         *NetworkShareable.network_api_fields,
