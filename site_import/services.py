@@ -123,9 +123,9 @@ class _Import:
 
     def _write(self, item: SourceItem, existing, line: ReportLine):
         if item.kind == Kind.IMAGE:
-            return self._media(get_image_model(), item, existing, ImageFile)
+            return self._media(get_image_model(), item, existing)
         if item.kind == Kind.DOCUMENT:
-            return self._media(get_document_model(), item, existing, None)
+            return self._media(get_document_model(), item, existing)
         conversion = self._convert(item)
         line.notes.extend(conversion.notes)
         if conversion.pending:
@@ -213,11 +213,11 @@ class _Import:
         return index
 
     # --- Media, in a collection of their own.
-    def _media(self, model, item: SourceItem, existing, file_class):
+    def _media(self, model, item: SourceItem, existing):
         media = existing or model(collection=self._collection())
         media.title = item.title[:255]
         content = item.load_file()
-        if file_class is ImageFile:
+        if item.kind == Kind.IMAGE:
             try:
                 willow.Image.open(BytesIO(content)).get_size()
             except Exception as error:  # noqa: BLE001 - Willow raises per format
