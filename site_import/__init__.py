@@ -1,4 +1,4 @@
-"""site_import: bring a CPTS's former site in (WordPress today), and keep its old addresses working.
+"""site_import: bring a CPTS's former site in (WordPress or Plone), and keep its old addresses working.
 
 - needs: ``content`` (the page types an import fills: pages, news, events, and the
   body's blocks, among them the one that keeps what has no equivalent), Wagtail's

@@ -113,7 +113,7 @@ class Conversion:
 
 
 def html_to_blocks(source: str, resolve: Resolver) -> Conversion:
-    """The body blocks of ``source`` (a WordPress post's content, classic or block editor)."""
+    """The body blocks of ``source`` (a WordPress post, classic or block editor, or a Plone rich text)."""
     return _Converter(resolve).run(source)
 
 
@@ -265,6 +265,13 @@ class _Converter:
                 continue
             link.attrs = {"href": href}
             target = self.resolve(href) if href else None
+            if target is None and "resolveuid/" in href.lower():
+                # Plone's link by UID to an item not in the export: it would lead nowhere.
+                self.result.notes.append(
+                    f"lien vers un contenu Plone absent de l'export retiré : {link.get_text()}"
+                )
+                link.unwrap()
+                continue
             if target is None:
                 continue
             if target.pk is None:

@@ -103,6 +103,8 @@ class SourceSite:
     addresses: dict[str, str] = field(default_factory=dict)
     # How this system's URLs become addresses (a permalink, ``?p=12``, a resized image's file).
     addresses_of: Callable[[str, str], list[str]] = lambda url, base_url: []
+    # What names this site when its export gives no address (Plone's does not): its title, slugified.
+    origin: str = ""
 
     def locate(self, url: str) -> str | None:
         """The key of the item a URL found in the former site's text points to, if any."""
@@ -113,7 +115,7 @@ class SourceSite:
 
     @property
     def source(self) -> str:
-        return f"{self.system}:{urlsplit(self.base_url).netloc or self.base_url}"
+        return f"{self.system}:{self.origin or urlsplit(self.base_url).netloc or self.base_url}"
 
 
 class Uploads:

@@ -15,14 +15,17 @@ from tenants.management.cli import cpts_named
 
 class Command(BaseCommand):
     help = (
-        "Importe l'ancien site d'une CPTS (export WordPress .xml, avec le ZIP ou le dossier de "
-        "wp-content/uploads). Sans --apply, simule seulement : rien n'est écrit."
+        "Importe l'ancien site d'une CPTS : export WordPress .xml (avec le ZIP ou le dossier de "
+        "wp-content/uploads) ou export Plone 6.1 .zip (plone.exportimport, fichiers compris). "
+        "Sans --apply, simule seulement : rien n'est écrit."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("short_name")
         parser.add_argument("export", type=Path)
-        parser.add_argument("--uploads", type=Path, help="ZIP ou dossier des fichiers (wp-content/uploads)")
+        parser.add_argument(
+            "--uploads", type=Path, help="WordPress : ZIP ou dossier des fichiers (wp-content/uploads)"
+        )
         parser.add_argument("--apply", action="store_true", help="importer pour de bon")
         parser.add_argument("--json", action="store_true", help="le rapport en JSON")
 
