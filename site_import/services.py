@@ -24,7 +24,8 @@ from django.utils.text import slugify
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, Page, ReferenceIndex, Site
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from content.models import HomePage, StandardPage
 from content.models.pages import EventIndexPage, EventPage, NewsArticlePage, NewsIndexPage
@@ -107,8 +108,11 @@ class _Import:
                 line.notes.extend(self._convert(item).notes)
             return
         try:
-            with transaction.atomic():
+            # Wagtail saves a page three times (add, revision, publication); its reference
+            # index is written once, when the item is whole (Wagtail's own bulk switch).
+            with transaction.atomic(), disable_reference_index_auto_update():
                 target = self._write(item, row.target if exists else None, line)
+                ReferenceIndex.create_or_update_for_object(target)
                 ImportedItem.objects.update_or_create(
                     source=self.site.source,
                     key=item.key,
@@ -147,12 +151,13 @@ class _Import:
         if page is None:
             return
         try:
-            with transaction.atomic():
+            with transaction.atomic(), disable_reference_index_auto_update():
                 page = page.specific
                 page.body = self._convert(item).blocks
                 revision = page.save_revision()
                 if item.live:
                     revision.publish()
+                ReferenceIndex.create_or_update_for_object(page)
         except Exception as error:  # noqa: BLE001
             self.lines[item.key].notes.append(
                 f"liens internes laissés vers les anciennes adresses : {_why(error)}"
