@@ -300,3 +300,32 @@ def test_the_federation_admin_runs_under_the_enforced_policy(
         with database_beside_playwright():
             federation_accounts_delete([user])
     assert {path: v for path, v in found.items() if v} == {}
+
+
+@pytest.mark.skipif(not AXE.exists(), reason="axe-core is installed by .ci/run (npm install axe-core)")
+def test_the_site_import_screen_simulates_a_plone_export_accessibly(server, browser, network):
+    """A coordinator sends the Plone fixture from the browser and reads the dry run's report:
+    the screen (Wagtail's frame aside, which is Wagtail's) passes axe's WCAG 2 A and AA rules
+    before and after, and trips no policy. A dry run writes nothing: nothing to clean up."""
+    alpha = network["alpha"]
+    context, page = _page(browser)
+    _sign_in(page, alpha.host, server, alpha)
+
+    def audit() -> list[str]:
+        page.evaluate(AXE.read_text())
+        return page.evaluate(
+            "axe.run('main', {runOnly: ['wcag2a', 'wcag2aa']})"
+            ".then(r => r.violations.map(v => `${v.id}: ${v.nodes[0].target.join(' ')}`))"
+        )
+
+    found = {"form": visit(page, f"http://{alpha.host}:{server}/admin/site-import/")}
+    found["form"] += audit()
+    export = ROOT / "tests" / "site_import" / "fixtures" / "plone" / "cpts-coteaux-fictifs.zip"
+    page.set_input_files("input[name=export]", str(export))
+    page.click("button[name=simulate]")
+    page.wait_for_selector("#report-title")
+    assert "Simulation" in page.inner_text("#report-title")
+    assert "Annuaire santé" in page.inner_text("main")
+    found["report"] = page.evaluate("window.__violations") + audit()
+    context.close()
+    assert {step: v for step, v in found.items() if v} == {}

@@ -182,6 +182,9 @@ def test_a_truncated_or_incomplete_plone_export_is_refused_and_a_missing_file_fa
 
 def test_the_admin_screen_imports_a_plone_export(alpha, alpha_client):
     login(alpha_client, alpha)
+    screen = alpha_client.get("/admin/site-import/").content.decode()
+    # Each field's help is read out with it: the input names the paragraph that holds it.
+    assert 'aria-describedby="id_export_helptext"' in screen and 'id="id_export_helptext"' in screen
 
     def post(button: str):
         with EXPORT.open("rb") as export:
