@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 import zipfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -180,7 +181,6 @@ def _address(site: SourceSite, item: dict, key: str) -> None:
 def _media(site: SourceSite, item: dict, uploads: Uploads) -> None:
     kind, field = MEDIA[item["@type"]]
     blob = item.get(field) or {}
-    name = uploads.find(f"content/{blob['blob_path']}") if blob.get("blob_path") else None
     file_name = blob.get("filename") or item.get("id", "")
     key = f"plone:{item['UID']}"
     path = item["@id"]
@@ -197,7 +197,7 @@ def _media(site: SourceSite, item: dict, uploads: Uploads) -> None:
             f"{path}/@@download/{field}/{file_name}",
             f"{path}/@@download/{field}",
         ],
-        load_file=uploads.loader(name) if name else None,
+        load_file=_loader(uploads, blob),
     )
     site.items.append(source)
     _address(site, item, key)
@@ -206,7 +206,6 @@ def _media(site: SourceSite, item: dict, uploads: Uploads) -> None:
 def _lead_image(site: SourceSite, item: dict, uploads: Uploads) -> str:
     """A News Item's lead image, as an image item of its own and a figure at the top of its text."""
     blob = item["image"]
-    name = uploads.find(f"content/{blob['blob_path']}") if blob.get("blob_path") else None
     key = f"plone:{item['UID']}:image"
     address = f"{item['@id']}/@@images/image"
     site.items.append(
@@ -217,7 +216,7 @@ def _lead_image(site: SourceSite, item: dict, uploads: Uploads) -> str:
             file_name=blob.get("filename") or "image",
             alt=item.get("image_caption") or "",
             published=_when(item.get("effective")) or _when(item.get("created")),
-            load_file=uploads.loader(name) if name else None,
+            load_file=_loader(uploads, blob),
         )
     )
     site.addresses[address] = key
@@ -228,16 +227,21 @@ def _lead_image(site: SourceSite, item: dict, uploads: Uploads) -> str:
 
 
 def _folders_holding_pages(by_path: dict[str, dict], merged: dict[str, str]) -> set[str]:
-    """The folders with a page under them, at any depth, or a default page: those become pages."""
+    """The folders with a Document or a default page under them, at any depth: those become pages."""
     holding: set[str] = set()
     for path, item in by_path.items():
-        if item["@type"] != "Document" and not (item["@type"] == "Folder" and item["UID"] in merged.values()):
-            continue
-        parent = PurePosixPath(path).parent
-        while str(parent) in by_path:
-            holding.add(str(parent))
-            parent = parent.parent
-    return holding | {p for p, item in by_path.items() if item["UID"] in merged.values()}
+        if item["@type"] == "Document" or item["UID"] in merged:
+            parent = PurePosixPath(path).parent
+            while str(parent) in by_path:
+                holding.add(str(parent))
+                parent = parent.parent
+    return holding
+
+
+def _loader(uploads: Uploads, blob: dict) -> Callable[[], bytes] | None:
+    """How to read a blob's file from the export; None when the export lacks it (reported per item)."""
+    name = uploads.find(f"content/{blob['blob_path']}") if blob.get("blob_path") else None
+    return uploads.loader(name) if name else None
 
 
 def _text(item: dict) -> str:
