@@ -9,6 +9,7 @@ exits.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
@@ -38,6 +39,24 @@ def database_from_url(url: str) -> dict:
     }
 
 
+def handles_list_repair(path: Path) -> None:
+    """Empty pgserver's list of processes using the server when a stop cut it mid-write.
+
+    pgserver rewrites that list in place as each process starts and stops; the
+    processes of ``runserver`` stopped together (seen after a kill) can leave it
+    empty, and pgserver then fails to parse it, so ``make demo`` would not start
+    again. The processes it listed were stopped with it; were one still running,
+    the worst case is that the server stops when this process ends, and the next
+    start starts it again.
+    """
+    if not path.exists():
+        return
+    try:
+        json.loads(path.read_text())
+    except ValueError:
+        path.write_text("[]")
+
+
 def embedded_database_url(data_dir: Path) -> str:
     """Start (or join) the embedded server in ``data_dir`` and return its URL."""
     runtime = data_dir / "run"
@@ -51,6 +70,7 @@ def embedded_database_url(data_dir: Path) -> str:
     # pgserver logs every start and stop at INFO; only its problems matter here.
     logging.getLogger("pgserver").setLevel(logging.WARNING)
 
+    handles_list_repair(data_dir / "postgres" / ".handle_pids.json")
     server = pgserver.get_server(data_dir / "postgres", cleanup_mode="stop")
     return server.get_uri()
 
