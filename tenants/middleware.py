@@ -20,15 +20,9 @@ class CPTSHostMiddleware(TenantMainMiddleware):
     def hostname_from_request(request) -> str:
         return request.get_host().split(":")[0].lower().rstrip(".")
 
-    def get_tenant(self, domain_model, hostname):
-        from .routing import route_get
-
-        tenant = route_get(hostname)
-        if tenant is None:
-            raise domain_model.DoesNotExist
-        return tenant
-
     def process_request(self, request):
+        from .routing import route_and_versions
+
         connection.set_schema_to_public()
         try:
             hostname = self.hostname_from_request(request)
@@ -39,4 +33,11 @@ class CPTSHostMiddleware(TenantMainMiddleware):
             request.urlconf = settings.PUBLIC_SCHEMA_URLCONF
             set_urlconf(request.urlconf)
             return None
-        return super().process_request(request)
+        tenant, request.cpts_schema_versions = route_and_versions(hostname)
+        if tenant is None:
+            return self.no_tenant_found(request, hostname)
+        tenant.domain_url = hostname
+        request.tenant = tenant
+        connection.set_tenant(tenant)
+        self.setup_url_routing(request)
+        return None

@@ -81,7 +81,8 @@ class ResponseCacheMiddleware:
         seconds = settings.CPTS_RESPONSE_CACHE_SECONDS
         if not seconds or not _request_may_share(request):
             return self.get_response(request)
-        versions = versions_get(connection.schema_name)
+        # Read with the route when the host's route was this process's own (tenants.routing).
+        versions = getattr(request, "cpts_schema_versions", None) or versions_get(connection.schema_name)
         url = _digest(request.build_absolute_uri())
         plain, varies = f"cpts-answer.{versions}.{url}", f"cpts-varies.{url}"
         found = cache.get_many([plain, varies])

@@ -28,7 +28,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django_tenants.utils import get_public_schema_name
 
-from .routing import in_public_cache_keys
+from .shared_cache import in_public_cache_keys
 
 PREFIX = "schema-version:"
 # The pseudo-schema whose version changes with the public tables CPTS sites read.
@@ -92,13 +92,23 @@ def written_version(sql: str, schema_name: str) -> str | None:
     return None
 
 
+def version_keys(schema_name: str) -> list[str]:
+    """The cache keys of the versions an answer of ``schema_name`` is made from."""
+    return [PREFIX + schema_name, PREFIX + NETWORK]
+
+
+def versions_from(found: dict, schema_name: str) -> str | None:
+    """``versions_get``'s answer out of a cache read that included ``version_keys``, if all were there."""
+    values = [found.get(key) for key in version_keys(schema_name)]
+    return None if None in values else ".".join(str(value) for value in values)
+
+
 def versions_get(schema_name: str) -> str:
     """The versions an answer of ``schema_name`` is made from, as one key part."""
-    names = [schema_name, NETWORK]
-    keys = {PREFIX + name: name for name in names}
+    keys = version_keys(schema_name)
     with in_public_cache_keys():
-        found = cache.get_many(list(keys))
-        for key in keys.keys() - found.keys():
+        found = cache.get_many(keys)
+        for key in set(keys) - found.keys():
             # First use, or evicted: any new token will do; add() keeps a concurrent one.
             cache.add(key, uuid.uuid4().hex[:12], None)
             found[key] = cache.get(key)

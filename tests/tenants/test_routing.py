@@ -49,3 +49,65 @@ def test_routing_cache_is_off_without_a_shared_cache():
     from django.conf import settings
 
     assert settings.REDIS_URL or settings.CPTS_ROUTING_CACHE_SECONDS == 0
+
+
+def cache_reads(monkeypatch) -> list[str]:
+    """Records each read of the shared cache (a round trip to Redis in production).
+
+    The local-memory cache of the test run reads ``get_many`` key by key: those are one read.
+    """
+    from django.core.cache import caches
+
+    default, reads, depth = caches["default"], [], [0]
+
+    def counted(method):
+        read = getattr(default, method)
+
+        def counting(*args, **kwargs):
+            if not depth[0]:
+                reads.append(method)
+            depth[0] += 1
+            try:
+                return read(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        monkeypatch.setattr(default, method, counting)
+
+    counted("get")
+    counted("get_many")
+    return reads
+
+
+def test_a_kept_answer_costs_two_cache_reads_and_no_statement(
+    alpha, alpha_client, routing_cache, settings, monkeypatch
+):
+    settings.CPTS_RESPONSE_CACHE_SECONDS = 300
+    first = alpha_client.get("/")
+    alpha_client.get("/")  # the route is now this process's own
+    reads = cache_reads(monkeypatch)
+    with CaptureQueriesContext(connection) as queries:
+        again = alpha_client.get("/")
+    assert again.content == first.content
+    # The routes generation and the versions in one read, then the answer: as on a single site.
+    assert (reads, len(queries)) == (["get_many", "get_many"], 0)
+
+
+def test_a_route_looked_up_before_a_change_is_not_served_after_it(alpha, routing_cache):
+    from django.core.cache import cache
+    from django_tenants.utils import schema_context
+
+    from tenants import routing
+
+    domain_add(cpts=alpha.cpts, domain="ancien.localhost")
+    old = Client(HTTP_HOST="ancien.localhost")
+    queries_for(old)
+    with schema_context("public"):
+        looked_up_before = cache.get(routing.PREFIX + "ancien.localhost")
+    Domain.objects.filter(domain="ancien.localhost").delete()
+    # A request in another process looked the host up before the deletion committed and writes
+    # its route after: it is stamped with the generation it read first, which is no longer current.
+    with schema_context("public"):
+        cache.set(routing.PREFIX + "ancien.localhost", looked_up_before)
+    routing._local_routes.clear()
+    assert old.get("/").status_code == 404

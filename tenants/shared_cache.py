@@ -1,0 +1,17 @@
+"""Where the keys every CPTS host's request reads live in the shared cache.
+
+Every cache alias prefixes its keys with the current schema (``make_key``),
+so two CPTS never read each other's entries. Routes and schema versions are
+read before a request knows its schema, and written from any schema; they
+are therefore always kept under the public schema's keys.
+"""
+
+from contextlib import AbstractContextManager, nullcontext
+
+from django.db import connection
+from django_tenants.utils import get_public_schema_name, schema_context
+
+
+def in_public_cache_keys() -> AbstractContextManager:
+    public = get_public_schema_name()
+    return nullcontext() if connection.schema_name == public else schema_context(public)
