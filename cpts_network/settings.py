@@ -257,8 +257,9 @@ def cpts_settings(
         # Wagtail 8 enqueues reference-index, search-index and file-cleanup work
         # through django-tasks, and its tasks carry no schema: a worker would run
         # them in public. They run immediately, in the schema of the request or
-        # command that enqueued them (tenants.checks refuses any other backend).
-        "TASKS": {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}},
+        # command that enqueued them (tenants.checks refuses a deferred backend);
+        # a long write may hold some to do them in bulk (tenants.tasks).
+        "TASKS": {"default": {"BACKEND": "tenants.tasks.HoldingImmediateBackend"}},
         # --- Files: stored names start with the schema (metz/original_images/x.jpg).
         "STORAGES": {
             "default": {"BACKEND": "tenants.storage.SchemaPrefixedFileSystemStorage"},

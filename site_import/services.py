@@ -10,17 +10,21 @@ and writes nothing.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from io import BytesIO
 from urllib.parse import unquote
 
 import willow
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from modelsearch.backends import get_search_backends
+from modelsearch.tasks import insert_or_update_object_task
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -29,12 +33,14 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from content.models import HomePage, StandardPage
 from content.models.pages import EventIndexPage, EventPage, NewsArticlePage, NewsIndexPage
+from tenants.tasks import tasks_held
 
 from .models import ImportedItem
 from .report import Action, ImportReport, ReportLine
 from .richtext import Conversion, Target, html_to_blocks, plain_text
 from .sources import IMPORT_ORDER, Kind, SourceItem, SourceSite
 
+logger = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
 PAGE_KINDS = (Kind.PAGE, Kind.NEWS, Kind.EVENT)
 INDEXES = {
@@ -67,6 +73,16 @@ class _Import:
     def run(self) -> ImportReport:
         if self.home is None:
             raise ValidationError("Ce site n'a pas de page d'accueil : créez-la avant d'importer.")
+        # Each page is saved three times; it is indexed for search once, with the others, at the end.
+        with tasks_held(insert_or_update_object_task) as held:
+            try:
+                self._items()
+            finally:
+                _index_in_bulk(held.of(insert_or_update_object_task))
+        self._redirects()
+        return self.report
+
+    def _items(self) -> None:
         for skipped in self.site.skipped:
             self.report.add(ReportLine(skipped.key, "other", skipped.title, Action.SKIP, [skipped.reason]))
         for kind in IMPORT_ORDER:
@@ -78,8 +94,6 @@ class _Import:
                 self.progress(kind, done, len(batch))
         for item in self.pending:
             self._again(item)
-        self._redirects()
-        return self.report
 
     # --- One item, in its own transaction.
     def _one(self, item: SourceItem) -> None:
@@ -245,31 +259,56 @@ class _Import:
 
     # --- Old addresses.
     def _redirects(self) -> None:
-        for item in self.site.items:
-            target = self.targets.get(item.key)
-            if target is None and not self.dry_run:
-                continue
-            if self.dry_run:
+        if self.dry_run:
+            for item in self.site.items:
                 line = self.lines.get(item.key)
                 if line is not None and line.action not in (Action.SKIP, Action.FAIL):
                     self.report.redirects += len(item.old_urls)
+            return
+        redirects: dict[str, Redirect] = {}  # by old path: the last item to claim one wins
+        for item in self.site.items:
+            target = self.targets.get(item.key)
+            if target is None:
                 continue
-            own = Redirect.normalise_path(target.url) if isinstance(target, Page) and target.url else None
+            page = target if isinstance(target, Page) else None
+            own = Redirect.normalise_path(page.url) if page is not None and page.url else None
             for address in item.old_urls:
                 old_path = Redirect.normalise_path(address)[:255]
-                if old_path == own:
-                    continue  # the page answers there itself
-                page = target if isinstance(target, Page) else None
-                Redirect.objects.update_or_create(
-                    old_path=old_path,
-                    site=self.wagtail_site,
-                    defaults={
-                        "redirect_page": page,
-                        "redirect_link": "" if page else _url_of(target),
-                        "is_permanent": True,
-                    },
-                )
-                self.report.redirects += 1
+                if old_path != own:  # else the page answers there itself
+                    redirects[old_path] = Redirect(
+                        old_path=old_path,
+                        site=self.wagtail_site,
+                        redirect_page=page,
+                        redirect_link="" if page else _url_of(target),
+                        is_permanent=True,
+                    )
+        # One statement per 500 instead of a lookup and a write per address; a re-import updates.
+        Redirect.objects.bulk_create(
+            redirects.values(),
+            batch_size=500,
+            update_conflicts=True,
+            unique_fields=["old_path", "site"],
+            update_fields=["redirect_page", "redirect_link", "is_permanent"],
+        )
+        self.report.redirects = len(redirects)
+
+
+def _index_in_bulk(calls: list[tuple[tuple, dict]]) -> None:
+    """Do the held ``insert_or_update_object_task`` calls a model at a time, as ``update_index`` does."""
+    pks_by_model: dict[tuple[str, str], list[str]] = {}
+    for (app_label, model_name, pk), _kwargs in calls:
+        pks_by_model.setdefault((app_label, model_name), []).append(pk)
+    for (app_label, model_name), pks in pks_by_model.items():
+        model = apps.get_model(app_label, model_name)
+        objects = list(model.get_indexed_objects().filter(pk__in=pks))
+        for backend in get_search_backends(with_auto_update=True):
+            try:
+                backend.add_bulk(model, objects)
+            except Exception:
+                # As modelsearch does on each save: a search server down loses no page.
+                if not backend.catch_indexing_errors:
+                    raise
+                logger.exception("Indexation de %s impossible après l'import", model_name)
 
 
 def _parents_first(items: list[SourceItem]) -> list[SourceItem]:

@@ -34,17 +34,27 @@ def wagtail_is_tenant_only(app_configs, **kwargs):
 IMMEDIATE_BACKEND = "django_tasks.backends.immediate.ImmediateBackend"
 
 
+def _runs_at_once(backend: str) -> bool:
+    from django.utils.module_loading import import_string
+    from django_tasks.backends.immediate import ImmediateBackend
+
+    try:
+        return issubclass(import_string(backend), ImmediateBackend)
+    except ImportError:
+        return False
+
+
 @register()
 def tasks_run_in_their_schema(app_configs, **kwargs):
     return [
         Error(
             f"La file de tâches « {alias} » n'est pas immédiate : les tâches de Wagtail "
             "ne portent pas de schéma et s'exécuteraient dans le schéma public.",
-            hint=f"Utilisez {IMMEDIATE_BACKEND}.",
+            hint=f"Utilisez tenants.tasks.HoldingImmediateBackend ou {IMMEDIATE_BACKEND}.",
             id="tenants.E003",
         )
         for alias, config in getattr(settings, "TASKS", {}).items()
-        if config.get("BACKEND") != IMMEDIATE_BACKEND
+        if not _runs_at_once(config.get("BACKEND", ""))
     ]
 
 

@@ -226,3 +226,15 @@ def test_the_admin_screen_simulates_then_imports(alpha, alpha_client, settings):
 
 def test_the_screen_is_for_administrators_only(alpha, alpha_client):
     assert alpha_client.get("/admin/site-import/").status_code == 302  # to the sign-in page
+
+
+def test_imported_pages_and_images_are_found_by_search_once_imported(alpha, alpha_client):
+    from wagtail.search.backends import get_search_backend
+
+    run(alpha, "--apply")
+    # The page bodies were indexed together at the end of the import, not at each of their saves.
+    found = alpha_client.get("/api/v2/pages/?search=bureau&fields=title").json()
+    assert "Gouvernance" in [page["title"] for page in found["items"]]
+    with alpha.context():
+        images = get_search_backend().search("dépistage", get_image_model())
+        assert "Affiche dépistage" in [image.title for image in images]

@@ -87,6 +87,34 @@ def test_a_deferred_task_backend_is_refused(settings):
     assert [error.id for error in tasks_run_in_their_schema(None)] == ["tenants.E003"]
 
 
+def test_both_immediate_task_backends_are_accepted(settings):
+    from tenants.checks import IMMEDIATE_BACKEND, tasks_run_in_their_schema
+
+    for backend in (IMMEDIATE_BACKEND, "tenants.tasks.HoldingImmediateBackend"):
+        settings.TASKS = {"default": {"BACKEND": backend}}
+        assert tasks_run_in_their_schema(None) == []
+
+
+def test_held_task_calls_are_recorded_once_each_and_not_run(alpha):
+    from modelsearch.tasks import insert_or_update_object_task
+    from wagtail.images import get_image_model
+    from wagtail.search.backends import get_search_backend
+
+    from tenants.tasks import tasks_held
+
+    with alpha.context():
+        image = get_image_model()(title="Affiche tenue", file="affiche.png", width=1, height=1)
+        with tasks_held(insert_or_update_object_task) as held:
+            image.save()
+            image.save()
+        assert held.of(insert_or_update_object_task) == [(["wagtailimages", "image", str(image.pk)], {})]
+        assert not get_search_backend().search("tenue", get_image_model())
+        image.save()  # outside the block: indexed at once
+        assert [found.title for found in get_search_backend().search("tenue", get_image_model())] == [
+            "Affiche tenue"
+        ]
+
+
 def test_a_cache_alias_without_tenant_keys_is_refused(settings):
     from tenants.checks import cache_aliases_are_tenant_keyed
 
