@@ -7,7 +7,9 @@
 
 gunicorn (sync workers) serves config.settings.bench. wrk sends each request
 to a random CPTS host among all of them (bench/wrk_hosts.lua), so caches and
-connections see the whole network, not one site. The single-site Wagtail
+connections see the whole network, not one site; the single site is loaded
+through the same script with its one host, so that wrk, which shares the
+machine's cores with the server, does the same work per request on both sides. The single-site Wagtail
 (config.settings.single_site), filled like one generated CPTS, serves the
 same three paths under the same server settings in the same run: each ratio
 compares a path with its single-site equivalent. The private memory of the
@@ -84,11 +86,15 @@ def get(host: str, path: str) -> tuple[int, bytes]:
     return response.status, response.read()
 
 
-def wrk(path: str, seconds: int, host: str | None = None) -> dict:
-    command = ["wrk", "-t", "2", "-c", "8", "-d", f"{seconds}s", "--latency"]
-    command += ["-s", str(LUA)] if host is None else ["-H", f"Host: {host}"]
+def wrk(path: str, seconds: int, hosts_file: Path) -> dict:
+    """wrk on ``path``, each request to a random host of ``hosts_file`` (one or many: same client work)."""
+    command = ["wrk", "-t", "2", "-c", "8", "-d", f"{seconds}s", "--latency", "-s", str(LUA)]
     output = subprocess.run(
-        [*command, f"http://127.0.0.1:{PORT}{path}"], capture_output=True, text=True, check=True, cwd=ROOT
+        [*command, f"http://127.0.0.1:{PORT}{path}", "--", str(hosts_file)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", output)
@@ -197,6 +203,8 @@ def main() -> None:
     (ROOT / "bench" / "results").mkdir(exist_ok=True)
     hosts_file = ROOT / "bench" / "results" / "hosts.txt"
     hosts_file.write_text("\n".join(all_hosts) + "\n")
+    one_host_file = ROOT / "bench" / "results" / "one-host.txt"
+    one_host_file.write_text("localhost\n")
     results: dict = {
         "cpts": len(all_hosts),
         "workers": args.workers,
@@ -219,8 +227,8 @@ def main() -> None:
                 sys.exit(
                     f"Le site unique ne sert pas {path} : relancez bench/bench_site_api.py --prepare single."
                 )
-            wrk(path, args.warmup, host="localhost")
-            results["single_site"][label] = r = wrk(path, args.seconds, host="localhost")
+            wrk(path, args.warmup, one_host_file)
+            results["single_site"][label] = r = wrk(path, args.seconds, one_host_file)
             print(f"  site unique, {label:<32} {r['requests_per_second']:6.0f} req/s", flush=True)
     finally:
         single.terminate()
@@ -236,8 +244,8 @@ def main() -> None:
                     f"erreurs {first['errors']}",
                     flush=True,
                 )
-            wrk(path, args.warmup)
-            results["cpts_paths"][label] = wrk(path, args.seconds)
+            wrk(path, args.warmup, hosts_file)
+            results["cpts_paths"][label] = wrk(path, args.seconds, hosts_file)
             r = results["cpts_paths"][label]
             print(
                 f"  {label:<32} {r['requests_per_second']:6.0f} req/s  p50 {r['p50_ms']:.0f} ms  "
@@ -253,8 +261,8 @@ def main() -> None:
             flush=True,
         )
         for label, path in NETWORK_PATHS.items():
-            wrk(path, args.warmup, host="localhost")
-            results["network_paths"][label] = wrk(path, args.seconds, host="localhost")
+            wrk(path, args.warmup, one_host_file)
+            results["network_paths"][label] = wrk(path, args.seconds, one_host_file)
             r = results["network_paths"][label]
             print(
                 f"  {label:<32} {r['requests_per_second']:6.0f} req/s  p50 {r['p50_ms']:.0f} ms  "
