@@ -322,8 +322,18 @@ def test_the_site_import_screen_simulates_a_plone_export_accessibly(server, brow
     found["form"] += audit()
     export = ROOT / "tests" / "site_import" / "fixtures" / "plone" / "cpts-coteaux-fictifs.zip"
     page.set_input_files("input[name=export]", str(export))
+    # What the button says while the server works, kept across the page change that follows.
+    page.evaluate(
+        """() => {
+        const button = document.querySelector('button[name=simulate]');
+        new MutationObserver(() => {
+          if (button.disabled) sessionStorage.setItem('while-simulating', button.innerText.trim());
+        }).observe(button, {attributes: true, childList: true, subtree: true});
+        }"""
+    )
     page.click("button[name=simulate]")
     page.wait_for_selector("#report-title")
+    assert page.evaluate("sessionStorage.getItem('while-simulating')") == "Simulation en cours…"
     assert "Simulation" in page.inner_text("#report-title")
     assert "Annuaire santé" in page.inner_text("main")
     found["report"] = page.evaluate("window.__violations") + audit()
