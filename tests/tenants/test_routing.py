@@ -45,10 +45,36 @@ def test_a_removed_domain_stops_routing_at_once(alpha, routing_cache):
     assert old.get("/").status_code == 404
 
 
-def test_routing_cache_is_off_without_a_shared_cache():
-    from django.conf import settings
+def test_routes_and_answers_are_kept_only_with_a_shared_cache():
+    """The install's settings: a routes generation or an answer kept by one process alone
+    could not tell the others about a change (tenants.routing, tenants.response_cache)."""
+    import os
+    import subprocess
+    import sys
 
-    assert settings.REDIS_URL or settings.CPTS_ROUTING_CACHE_SECONDS == 0
+    def kept_seconds(**env) -> str:
+        environment = {k: v for k, v in os.environ.items() if not k.startswith(("REDIS_URL", "CPTS_"))}
+        return subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from django.conf import settings as s; "
+                "print(s.CPTS_ROUTING_CACHE_SECONDS, s.CPTS_RESPONSE_CACHE_SECONDS)",
+            ],
+            env={
+                **environment,
+                "DJANGO_SETTINGS_MODULE": "config.settings.base",
+                # Read, never connected to: the settings only name the database.
+                "DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none",
+                **env,
+            },
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+
+    assert kept_seconds() == "0 0"
+    assert kept_seconds(REDIS_URL="redis://127.0.0.1:6379/9") == "300 300"
 
 
 def cache_reads(monkeypatch) -> list[str]:
