@@ -21,9 +21,10 @@ import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
+from django.conf import settings
 from django.templatetags.static import static
 from django.utils.formats import number_format
 
@@ -88,6 +89,8 @@ class _Outlines:
     # code → (department, (x0, y0, x1, y1), longitude, latitude)
     communes: dict[str, tuple[str, tuple[int, int, int, int], float, float]]
     department_boxes: dict[str, tuple[int, int, int, int]]
+    # department → [(code, box)]: a map's frame meets a few departments of a hundred.
+    by_department: dict[str, list[tuple[str, tuple[int, int, int, int]]]]
 
 
 @cache
@@ -95,7 +98,9 @@ def _outlines() -> _Outlines:
     data = json.loads(gzip.decompress(DATA.read_bytes()))
     communes = {code: (d, tuple(box), lon, lat) for code, (d, box, lon, lat) in data["communes"].items()}
     boxes: dict[str, list[int]] = {}
-    for department, box, _, _ in communes.values():
+    by_department: dict[str, list[tuple[str, tuple[int, int, int, int]]]] = {}
+    for code, (department, box, _, _) in communes.items():
+        by_department.setdefault(department, []).append((code, box))
         current = boxes.setdefault(department, list(box))
         current[:] = [
             min(current[0], box[0]),
@@ -108,6 +113,7 @@ def _outlines() -> _Outlines:
         licence=data["licence"],
         communes=communes,
         department_boxes={d: tuple(b) for d, b in boxes.items()},
+        by_department=by_department,
     )
 
 
@@ -166,12 +172,8 @@ def _in_frame(frame: tuple[int, int, int, int], family: str) -> list[str]:
     """Codes of the communes whose box meets ``frame``, in the same projection as ``family``."""
     outlines = _outlines()
     same = (lambda d: d == family) if _overseas(family) else (lambda d: not _overseas(d))
-    departments = {d for d, box in outlines.department_boxes.items() if same(d) and _intersects(box, frame)}
-    return [
-        code
-        for code, (d, box, _, _) in outlines.communes.items()
-        if d in departments and _intersects(box, frame)
-    ]
+    departments = [d for d, box in outlines.department_boxes.items() if same(d) and _intersects(box, frame)]
+    return [code for d in departments for code, box in outlines.by_department[d] if _intersects(box, frame)]
 
 
 def _view_box(frame: tuple[int, int, int, int]) -> str:
@@ -179,6 +181,13 @@ def _view_box(frame: tuple[int, int, int, int]) -> str:
 
 
 def _sprite(department: str) -> str:
+    return _sprite_at(settings.STATIC_URL, department)
+
+
+@lru_cache(maxsize=512)
+def _sprite_at(static_url: str, department: str) -> str:
+    # A map draws hundreds of communes from a few departments' sprites: static() for each
+    # cost 8 ms of a CPTS home page. Keyed by STATIC_URL, which settings may change.
     return static(f"network/communes/{department}.svg")
 
 
@@ -211,19 +220,22 @@ def territory_map(
         code__in=(set(around) if len(around) <= BACKGROUND_MAX else set()) | units | found, is_unit=True
     )
     areas, without_outline = [], []
-    for commune in drawn.order_by("code").only("code", "name", "cover_count", "department_id"):
-        if commune.code in found:
+    # Tuples, not instances: a map draws several hundred communes.
+    for code, name, cover_count, department in drawn.order_by("code").values_list(
+        "code", "name", "cover_count", "department_id"
+    ):
+        if code in found:
             band = marked_as
-        elif commune.code in units:
-            band = TERRITORY_BANDS[1] if commune.cover_count > 1 else TERRITORY_BANDS[0]
+        elif code in units:
+            band = TERRITORY_BANDS[1] if cover_count > 1 else TERRITORY_BANDS[0]
         else:
-            band = TERRITORY_BANDS[2] if commune.cover_count else TERRITORY_BANDS[3]
-        label = f"{commune.name} ({commune.code}) : {band.label}"
-        if commune.code not in outlines.communes:
-            if commune.code in units:
+            band = TERRITORY_BANDS[2] if cover_count else TERRITORY_BANDS[3]
+        label = f"{name} ({code}) : {band.label}"
+        if code not in outlines.communes:
+            if code in units:
                 without_outline.append(label)
             continue
-        areas.append(CommuneArea(commune.code, label, band.css, _sprite(commune.department_id)))
+        areas.append(CommuneArea(code, label, band.css, _sprite(department)))
     # Drawn last, the territory's communes and the ones found sit above their neighbours' borders.
     areas.sort(key=lambda a: (a.code in units or a.code in found, a.code in found))
     return CommuneMap(
