@@ -9,7 +9,8 @@ gunicorn (sync workers) serves config.settings.bench. wrk sends each request
 to a random CPTS host among all of them (bench/wrk_hosts.lua), so caches and
 connections see the whole network, not one site; the single site is loaded
 through the same script with its one host, so that wrk, which shares the
-machine's cores with the server, does the same work per request on both sides. The single-site Wagtail
+machine's cores with the server, does the same work per request on both
+sides. The single-site Wagtail
 (config.settings.single_site), filled like one generated CPTS, serves the
 same three paths under the same server settings in the same run: each ratio
 compares a path with its single-site equivalent. The private memory of the

@@ -20,7 +20,6 @@ CPTS's host has stopped routing.
 from __future__ import annotations
 
 import time
-import uuid
 from typing import NamedTuple
 
 from django.conf import settings
@@ -29,7 +28,7 @@ from django.db import transaction
 
 from .models import CPTS, Domain
 from .schema_versions import version_keys, versions_from
-from .shared_cache import in_public_cache_keys
+from .shared_cache import in_public_cache_keys, token_new, token_start
 
 PREFIX = "cpts-route:"
 GENERATION = "cpts-routes-generation"
@@ -70,7 +69,7 @@ def route_and_versions(host: str) -> tuple[CPTS | None, str | None]:
     keys = [GENERATION, *(version_keys(local.schema_name) if local else [_key(host)])]
     with in_public_cache_keys():
         found = cache.get_many(keys)
-        generation = found.get(GENERATION) or _generation_start()
+        generation = found.get(GENERATION) or token_start(GENERATION)
         if local is not None and local.generation == generation:
             return local.cpts(), versions_from(found, local.schema_name)
         shared = found.get(_key(host)) if local is None else cache.get(_key(host))
@@ -94,18 +93,12 @@ def _cpts_of(host: str) -> CPTS | None:
     return None if domain is None else domain.tenant
 
 
-def _generation_start() -> str:
-    """First use, or evicted: any new generation will do; add() keeps a concurrent one."""
-    cache.add(GENERATION, uuid.uuid4().hex[:12], None)
-    return cache.get(GENERATION)
-
-
 def routes_forget() -> None:
     """Every route kept so far stops serving, now and once the current transaction commits."""
 
     def new_generation() -> None:
         with in_public_cache_keys():
-            cache.set(GENERATION, uuid.uuid4().hex[:12], None)
+            cache.set(GENERATION, token_new(), None)
 
     new_generation()
     transaction.on_commit(new_generation)

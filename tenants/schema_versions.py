@@ -20,7 +20,6 @@ version that was evicted simply starts again as a new one.
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Iterable
 
 from django.apps import apps
@@ -28,7 +27,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django_tenants.utils import get_public_schema_name
 
-from .shared_cache import in_public_cache_keys
+from .shared_cache import in_public_cache_keys, token_new, token_start
 
 PREFIX = "schema-version:"
 # The pseudo-schema whose version changes with the public tables CPTS sites read.
@@ -109,13 +108,11 @@ def versions_get(schema_name: str) -> str:
     with in_public_cache_keys():
         found = cache.get_many(keys)
         for key in set(keys) - found.keys():
-            # First use, or evicted: any new token will do; add() keeps a concurrent one.
-            cache.add(key, uuid.uuid4().hex[:12], None)
-            found[key] = cache.get(key)
+            found[key] = token_start(key)
     return ".".join(str(found[key]) for key in keys)
 
 
 def versions_bump(names: Iterable[str]) -> None:
     """Give each of ``names`` (schemas, or ``NETWORK``) a new version: what was kept for it is gone."""
     with in_public_cache_keys():
-        cache.set_many({PREFIX + name: uuid.uuid4().hex[:12] for name in names}, None)
+        cache.set_many({PREFIX + name: token_new() for name in names}, None)

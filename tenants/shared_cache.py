@@ -6,8 +6,10 @@ read before a request knows its schema, and written from any schema; they
 are therefore always kept under the public schema's keys.
 """
 
+import uuid
 from contextlib import AbstractContextManager, nullcontext
 
+from django.core.cache import cache
 from django.db import connection
 from django_tenants.utils import get_public_schema_name, schema_context
 
@@ -15,3 +17,14 @@ from django_tenants.utils import get_public_schema_name, schema_context
 def in_public_cache_keys() -> AbstractContextManager:
     public = get_public_schema_name()
     return nullcontext() if connection.schema_name == public else schema_context(public)
+
+
+def token_new() -> str:
+    """A value that says "this changed" (a schema version, a routes generation)."""
+    return uuid.uuid4().hex[:12]
+
+
+def token_start(key: str) -> str:
+    """The token under ``key``, made on first use or after an eviction; add() keeps a concurrent one."""
+    cache.add(key, token_new(), None)
+    return cache.get(key)
