@@ -229,6 +229,9 @@ def cpts_settings(
         "INSTALLED_APPS": shared + [app for app in tenant if app not in shared],
         "TENANT_MODEL": "tenants.CPTS",
         "TENANT_DOMAIN_MODEL": "tenants.Domain",
+        # django-tenants' default, stated: it reads this with getattr() at every
+        # schema switch, and a missing setting costs Django an exception each time.
+        "PUBLIC_SCHEMA_NAME": "public",
         "DATABASE_ROUTERS": ["django_tenants.routers.TenantSyncRouter"],
         # Send `SET search_path` only when the schema changes, not before every
         # query (it halved the round trips of an API request).

@@ -14,6 +14,8 @@ from django.http import HttpResponseNotFound
 from django.urls import set_urlconf
 from django_tenants.middleware.main import TenantMainMiddleware
 
+from .routing import route_and_versions
+
 
 class CPTSHostMiddleware(TenantMainMiddleware):
     @staticmethod
@@ -21,8 +23,6 @@ class CPTSHostMiddleware(TenantMainMiddleware):
         return request.get_host().split(":")[0].lower().rstrip(".")
 
     def process_request(self, request):
-        from .routing import route_and_versions
-
         connection.set_schema_to_public()
         try:
             hostname = self.hostname_from_request(request)
@@ -39,5 +39,6 @@ class CPTSHostMiddleware(TenantMainMiddleware):
         tenant.domain_url = hostname
         request.tenant = tenant
         connection.set_tenant(tenant)
-        self.setup_url_routing(request)
+        # A CPTS host is served by ROOT_URLCONF, which Django sets at every
+        # request: django-tenants' setup_url_routing would only decide that again.
         return None

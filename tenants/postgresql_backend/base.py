@@ -3,8 +3,8 @@
 Schemas number content types differently, so django-tenants empties Django's
 content-type cache at every ``set_tenant`` (every request), and each request
 queries them again. Here the cache is keyed by schema instead: each schema
-keeps its own entries, the switch leaves them alone, and Django's own
-``clear_cache()`` (after migrations, in tests) still clears everything.
+keeps its own entries, the switch leaves them alone (``set_tenant``), and
+Django's own ``clear_cache()`` (after migrations, in tests) clears everything.
 
 A PostgreSQL backend keeps the catalog entries (relations, columns, indexes)
 of every schema it has queried, for as long as it lives: one that served the
@@ -19,18 +19,17 @@ schema it wrote to gets a new version (``tenants.schema_versions``): what was
 cached from that schema is not served again.
 """
 
-from contextlib import contextmanager
 from functools import partial
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import connections
+from django_tenants.postgresql_backend import base as tenant_backend
 from django_tenants.postgresql_backend.base import DatabaseWrapper as TenantDatabaseWrapper
 
 
 class SchemaKeyedCache(dict):
     """``cache[alias]`` answers with the entries of that alias's current schema."""
-
-    keep = False
 
     @staticmethod
     def _key(alias: str) -> tuple[str, str]:
@@ -42,22 +41,9 @@ class SchemaKeyedCache(dict):
     def setdefault(self, alias, default=None):
         return super().setdefault(self._key(alias), default)
 
-    def clear(self) -> None:
-        if not self.keep:
-            super().clear()
-
-    @contextmanager
-    def kept(self):
-        self.keep = True
-        try:
-            yield
-        finally:
-            self.keep = False
-
 
 def schema_keyed_cache() -> SchemaKeyedCache:
-    from django.contrib.contenttypes.models import ContentType
-
+    """Django's content-type cache, keyed by schema (installed once, by the first connection)."""
     if not isinstance(ContentType.objects._cache, SchemaKeyedCache):
         ContentType.objects._cache = SchemaKeyedCache()
     return ContentType.objects._cache
@@ -69,6 +55,7 @@ class DatabaseWrapper(TenantDatabaseWrapper):
         # __init__, which switches to the public schema).
         self.schemas_visited: set[str] = set()
         self._version_bumps: dict[str, partial] = {}
+        schema_keyed_cache()
         super().__init__(*args, **kwargs)
         self.execute_wrappers.append(self._note_write)
 
@@ -121,6 +108,20 @@ class DatabaseWrapper(TenantDatabaseWrapper):
         ):
             self.close()
 
-    def set_tenant(self, tenant, include_public=True):
-        with schema_keyed_cache().kept():
-            super().set_tenant(tenant, include_public=include_public)
+    def set_tenant(self, tenant, include_public=True) -> None:
+        """django-tenants' ``set_tenant``, without emptying the content-type cache.
+
+        The cache is keyed by schema here, so the switch has nothing to forget.
+        It runs twice per request on a CPTS host (public for the route, then
+        the CPTS's), where emptying and refilling nothing cost more than the
+        switch itself.
+        ``test_set_tenant_leaves_the_connection_as_django_tenants_does`` holds
+        the connection's state to django-tenants' own result.
+        """
+        self.tenant = tenant
+        self.schema_name = tenant.schema_name
+        self.include_public_schema = include_public
+        self.set_settings_schema(tenant.schema_name)
+        if tenant_backend.EXTRA_SET_TENANT_METHOD:
+            tenant_backend.EXTRA_SET_TENANT_METHOD(self, tenant)
+        self.search_path_set_schemas = None

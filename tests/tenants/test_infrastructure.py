@@ -1,6 +1,7 @@
 """Cache, files and background tasks keep each CPTS's data apart."""
 
 import io
+from functools import partial
 
 from django.core.cache import caches
 from django.core.files.images import ImageFile
@@ -140,3 +141,28 @@ def test_content_type_cache_never_lends_one_schema_s_ids_to_another(alpha):
         assert cached.pk == stored.pk
         assert ContentType.objects.get_for_id(stored.pk).model == "campaignpage"
     assert ContentType.objects.get_for_model(CampaignPage).pk == public.pk
+
+
+def test_set_tenant_leaves_the_connection_as_django_tenants_does(alpha):
+    """The project's switch skips emptying the content-type cache, and nothing else."""
+    from django_tenants.postgresql_backend.base import DatabaseWrapper as TenantDatabaseWrapper
+
+    def state() -> dict:
+        # settings_dict is one dict changed in place: its schema is read out.
+        return {**vars(connection), "SCHEMA": connection.settings_dict["SCHEMA"]}
+
+    cpts, states = alpha.cpts, []
+    try:
+        for include_public in (True, False):
+            for switch in (connection.set_tenant, partial(TenantDatabaseWrapper.set_tenant, connection)):
+                connection.set_schema_to_public()
+                # What a previous query left: the next one must set the search_path again.
+                connection.search_path_set_schemas = ["stale"]
+                switch(cpts, include_public)
+                states.append(state())
+            ours, theirs = states[-2:]
+            assert ours == theirs
+            assert ours["SCHEMA"] == connection.schema_name == cpts.schema_name
+            assert connection.search_path_set_schemas is None
+    finally:
+        connection.set_schema_to_public()

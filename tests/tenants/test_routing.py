@@ -137,3 +137,19 @@ def test_a_route_looked_up_before_a_change_is_not_served_after_it(alpha, routing
         cache.set(routing.PREFIX + "ancien.localhost", looked_up_before)
     routing._local_routes.clear()
     assert old.get("/").status_code == 404
+
+
+def test_a_route_makes_the_instance_from_db_makes(alpha):
+    from tenants.models import CPTS
+    from tenants.routing import Route
+
+    cpts = alpha.cpts
+    made = Route(cpts.pk, cpts.schema_name, "g", 0.0).cpts()
+    expected = CPTS.from_db("default", ["id", "schema_name"], (cpts.pk, cpts.schema_name))
+    assert {k: v for k, v in vars(made).items() if k != "_state"} == {
+        k: v for k, v in vars(expected).items() if k != "_state"
+    }
+    assert (made._state.adding, made._state.db) == (False, "default")
+    assert made.get_deferred_fields() == expected.get_deferred_fields()
+    # Deferred fields load from the database on first access.
+    assert made == cpts and made.short_name == cpts.short_name
