@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_network_load import PORT, get, hosts, start  # noqa: E402
+from bench.bench_network_load import NETWORK_PORT, get, hosts, start  # noqa: E402
 from bench.common import ROOT  # noqa: E402
 
 PATHS = ("/", "/api/v2/pages/?type=content.InternshipOfferPage&fields=discipline")
@@ -104,7 +104,12 @@ def main() -> None:
 
     migrate_network("zero")  # the bench's own migration starts unapplied
     server = start("config.settings.bench", args.workers, "cpts_bench")
-    results: dict = {"cpts": len(all_hosts), "workers": args.workers, "clients": args.clients, "port": PORT}
+    results: dict = {
+        "cpts": len(all_hosts),
+        "workers": args.workers,
+        "clients": args.clients,
+        "port": NETWORK_PORT,
+    }
     try:
         with Visitors(all_hosts, args.clients) as visitors:
             time.sleep(5)

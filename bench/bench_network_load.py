@@ -3,7 +3,7 @@
     apt-get install wrk
     python bench/generate_network.py --cpts 1000 --fresh      # once
     python bench/bench_site_api.py --prepare single           # once: the single-site baseline
-    python bench/bench_network_load.py [--seconds 10] [--workers 2]
+    python bench/bench_network_load.py [--seconds 10] [--rounds 4] [--workers 2]
 
 gunicorn (sync workers) serves config.settings.bench. wrk sends each request
 to a random CPTS host among all of them (bench/wrk_hosts.lua), so caches and
@@ -12,8 +12,12 @@ through the same script with its one host, so that wrk, which shares the
 machine's cores with the server, does the same work per request on both
 sides. The single-site Wagtail
 (config.settings.single_site), filled like one generated CPTS, serves the
-same three paths under the same server settings in the same run: each ratio
-compares a path with its single-site equivalent. The private memory of the
+same three paths under the same server settings, from its own server started
+beside the network's: each path is measured in ``--rounds`` alternating turns
+(single site then network, network then single site, ...), so a machine
+whose speed drifts during the run weighs on both sides alike. Each ratio
+compares a path's mean throughput with its single-site equivalent's; the
+ratio of each round is printed too, to show the spread. The private memory of the
 PostgreSQL backends serving the workers is read after the spread load,
 against a fresh backend's. The network's own endpoints (coverage, campaigns,
 internship search) are measured under the same server. Finally one worker
@@ -29,6 +33,7 @@ import argparse
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 import time
@@ -38,7 +43,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import ROOT, refuse_ratio, wrk_failures  # noqa: E402
 
-PORT = 8097
+SINGLE_SITE_PORT = 8096
+NETWORK_PORT = 8097
 LUA = ROOT / "bench" / "wrk_hosts.lua"
 CPTS_PATHS = {
     "accueil d'une CPTS (HTML)": "/",
@@ -53,23 +59,22 @@ NETWORK_PATHS = {
 }
 
 
-def start(settings: str, workers: int, database: str, extra_env: dict | None = None) -> subprocess.Popen:
+def start(settings: str, workers: int, database: str, port: int = NETWORK_PORT) -> subprocess.Popen:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": settings,
         "BENCH_DATABASE_NAME": database,
         "CONN_MAX_AGE": os.environ.get("CONN_MAX_AGE", "60"),
-        **(extra_env or {}),
     }
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "config.wsgi", "-b", f"127.0.0.1:{PORT}", "-w", str(workers)]
+        [sys.executable, "-m", "gunicorn", "config.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(workers)]
         + ["--log-level", "warning", "--max-requests", "0"],
         cwd=ROOT,
         env=env,
     )
     for _ in range(240):
         try:
-            if get("localhost", "/")[0] in (200, 404):
+            if get("localhost", "/", port)[0] in (200, 404):
                 return server
         except OSError:
             pass
@@ -78,20 +83,20 @@ def start(settings: str, workers: int, database: str, extra_env: dict | None = N
     raise RuntimeError("server did not start")
 
 
-def get(host: str, path: str) -> tuple[int, bytes]:
+def get(host: str, path: str, port: int = NETWORK_PORT) -> tuple[int, bytes]:
     import http.client
 
-    connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     connection.request("GET", path, headers={"Host": host})
     response = connection.getresponse()
     return response.status, response.read()
 
 
-def wrk(path: str, seconds: int, hosts_file: Path) -> dict:
+def wrk(path: str, seconds: int, hosts_file: Path, port: int = NETWORK_PORT) -> dict:
     """wrk on ``path``, each request to a random host of ``hosts_file`` (one or many: same client work)."""
     command = ["wrk", "-t", "2", "-c", "8", "-d", f"{seconds}s", "--latency", "-s", str(LUA)]
     output = subprocess.run(
-        [*command, f"http://127.0.0.1:{PORT}{path}", "--", str(hosts_file)],
+        [*command, f"http://127.0.0.1:{port}{path}", "--", str(hosts_file)],
         capture_output=True,
         text=True,
         check=True,
@@ -105,6 +110,31 @@ def wrk(path: str, seconds: int, hosts_file: Path) -> dict:
         "p50_ms": _ms(p50),
         "p99_ms": _ms(p99),
         "errors": wrk_failures(output),
+    }
+
+
+def alternated(path: str, seconds: int, rounds: int, sides: dict[str, tuple[Path, int]]) -> dict[str, dict]:
+    """``path`` loaded on each side (hosts file, port) in turn, ``rounds`` times, the order swapped each time.
+
+    Each side's measure: its mean throughput, its median p50 and worst p99,
+    the failures of every round, and its throughput round by round.
+    """
+    per_round = max(1, seconds // rounds)
+    runs: dict[str, list[dict]] = {side: [] for side in sides}
+    for turn in range(rounds):
+        order = list(sides) if turn % 2 == 0 else list(reversed(sides))
+        for side in order:
+            hosts_file, port = sides[side]
+            runs[side].append(wrk(path, per_round, hosts_file, port))
+    return {
+        side: {
+            "requests_per_second": statistics.mean(r["requests_per_second"] for r in done),
+            "p50_ms": statistics.median(r["p50_ms"] for r in done),
+            "p99_ms": max(r["p99_ms"] for r in done),
+            "errors": sum(r["errors"] for r in done),
+            "rounds": [r["requests_per_second"] for r in done],
+        }
+        for side, done in runs.items()
     }
 
 
@@ -190,6 +220,9 @@ def hosts() -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument(
+        "--rounds", type=int, default=4, help="alternating turns of each side per path, --seconds in all"
+    )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument(
         "--warmup", type=int, default=2, help="seconds of load on every path before measuring it"
@@ -210,6 +243,7 @@ def main() -> None:
         "cpts": len(all_hosts),
         "workers": args.workers,
         "warmup_s": args.warmup,
+        "rounds": args.rounds,
         "redis": bool(os.environ.get("REDIS_URL")),
         "conn_max_age": os.environ.get("CONN_MAX_AGE", "60"),
         "cpts_paths": {},
@@ -221,23 +255,15 @@ def main() -> None:
         for name in ("CPTS_RESPONSE_CACHE_SECONDS", "CPTS_CONNECTION_MAX_SCHEMAS")
     }
     results["single_site"] = {}
-    single = start("config.settings.single_site", args.workers, "cpts_single_site")
+    single = start("config.settings.single_site", args.workers, "cpts_single_site", SINGLE_SITE_PORT)
+    server = start("config.settings.bench", args.workers, "cpts_bench")
+    sides = {"single_site": (one_host_file, SINGLE_SITE_PORT), "network": (hosts_file, NETWORK_PORT)}
     try:
         for label, path in CPTS_PATHS.items():
-            if get("localhost", path)[0] != 200:
+            if get("localhost", path, SINGLE_SITE_PORT)[0] != 200:
                 sys.exit(
                     f"Le site unique ne sert pas {path} : relancez bench/bench_site_api.py --prepare single."
                 )
-            wrk(path, args.warmup, one_host_file)
-            results["single_site"][label] = r = wrk(path, args.seconds, one_host_file)
-            print(f"  site unique, {label:<32} {r['requests_per_second']:6.0f} req/s", flush=True)
-    finally:
-        single.terminate()
-        single.wait()
-
-    server = start("config.settings.bench", args.workers, "cpts_bench")
-    try:
-        for label, path in CPTS_PATHS.items():
             if args.visit_every_cpts_first:
                 results.setdefault("first_visits", {})[label] = first = visit_every_cpts(all_hosts, path)
                 print(
@@ -245,12 +271,15 @@ def main() -> None:
                     f"erreurs {first['errors']}",
                     flush=True,
                 )
-            wrk(path, args.warmup, hosts_file)
-            results["cpts_paths"][label] = wrk(path, args.seconds, hosts_file)
-            r = results["cpts_paths"][label]
+            for hosts_of_side, port in sides.values():
+                wrk(path, args.warmup, hosts_of_side, port)
+            measured = alternated(path, args.seconds, args.rounds, sides)
+            results["single_site"][label] = s = measured["single_site"]
+            results["cpts_paths"][label] = r = measured["network"]
             print(
                 f"  {label:<32} {r['requests_per_second']:6.0f} req/s  p50 {r['p50_ms']:.0f} ms  "
-                f"p99 {r['p99_ms']:.0f} ms  erreurs {r['errors']}",
+                f"p99 {r['p99_ms']:.0f} ms  erreurs {r['errors']}  |  site unique "
+                f"{s['requests_per_second']:6.0f} req/s  erreurs {s['errors']}",
                 flush=True,
             )
         results["backends"] = backends_memory("cpts_bench", all_hosts[0])
@@ -271,8 +300,9 @@ def main() -> None:
                 flush=True,
             )
     finally:
-        server.terminate()
-        server.wait()
+        for process in (single, server):
+            process.terminate()
+            process.wait()
     single_site = {f"site unique, {label}": m for label, m in results["single_site"].items()}
     first_visits = {f"première visite, {label}": m for label, m in results.get("first_visits", {}).items()}
     refuse_ratio({**single_site, **first_visits, **results["cpts_paths"], **results["network_paths"]})
@@ -280,7 +310,9 @@ def main() -> None:
     for label, measure in results["cpts_paths"].items():
         ratio = measure["requests_per_second"] / results["single_site"][label]["requests_per_second"]
         results["ratios"][label] = ratio
-        print(f"  ratio {label} / site unique : {ratio:.2f}", flush=True)
+        single_rounds = results["single_site"][label]["rounds"]
+        by_round = [f"{n / one:.2f}" for n, one in zip(measure["rounds"], single_rounds, strict=True)]
+        print(f"  ratio {label} / site unique : {ratio:.2f} (par tour : {', '.join(by_round)})", flush=True)
 
     # One worker alone, every CPTS once: its memory before and after.
     server = start("config.settings.bench", 1, "cpts_bench")
