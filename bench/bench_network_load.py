@@ -60,6 +60,12 @@ NETWORK_PATHS = {
 
 
 def start(settings: str, workers: int, database: str, port: int = NETWORK_PORT) -> subprocess.Popen:
+    """gunicorn serving ``settings`` on ``port``, once it answers; never a server left there before."""
+    if port_answers(port):
+        sys.exit(
+            f"Le port {port} est déjà pris (un banc précédent encore en cours ?) : "
+            "ce banc mesurerait un serveur qu'il n'a pas lancé."
+        )
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": settings,
@@ -73,6 +79,8 @@ def start(settings: str, workers: int, database: str, port: int = NETWORK_PORT) 
         env=env,
     )
     for _ in range(240):
+        if server.poll() is not None:
+            raise RuntimeError(f"gunicorn s'est arrêté (code {server.returncode}) : voir ci-dessus")
         try:
             if get("localhost", "/", port)[0] in (200, 404):
                 return server
@@ -81,6 +89,13 @@ def start(settings: str, workers: int, database: str, port: int = NETWORK_PORT) 
         time.sleep(0.5)
     server.terminate()
     raise RuntimeError("server did not start")
+
+
+def port_answers(port: int) -> bool:
+    import socket
+
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
 def get(host: str, path: str, port: int = NETWORK_PORT) -> tuple[int, bytes]:

@@ -119,3 +119,17 @@ def test_a_benchmarks_subprocesses_use_the_database_it_named(db):
         conninfo |= {"user": admin["USER"] or None, "password": admin["PASSWORD"] or None}
         with psycopg.connect(**{k: v for k, v in conninfo.items() if v}, autocommit=True) as server:
             server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_a_load_benchmark_never_measures_a_server_it_did_not_start():
+    """A server left on the port (an earlier run still finishing) would answer in its place."""
+    import socket
+
+    from bench.bench_network_load import start
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        with pytest.raises(SystemExit) as refused:
+            start("config.settings.bench", 1, "cpts_bench_unused", taken.getsockname()[1])
+    assert "déjà pris" in str(refused.value)
