@@ -270,10 +270,10 @@ def main() -> None:
         for name in ("CPTS_RESPONSE_CACHE_SECONDS", "CPTS_CONNECTION_MAX_SCHEMAS")
     }
     results["single_site"] = {}
-    single = start("config.settings.single_site", args.workers, "cpts_single_site", SINGLE_SITE_PORT)
-    server = start("config.settings.bench", args.workers, "cpts_bench")
     sides = {"single_site": (one_host_file, SINGLE_SITE_PORT), "network": (hosts_file, NETWORK_PORT)}
+    servers = [start("config.settings.single_site", args.workers, "cpts_single_site", SINGLE_SITE_PORT)]
     try:
+        servers.append(start("config.settings.bench", args.workers, "cpts_bench"))
         for label, path in CPTS_PATHS.items():
             if get("localhost", path, SINGLE_SITE_PORT)[0] != 200:
                 sys.exit(
@@ -315,7 +315,8 @@ def main() -> None:
                 flush=True,
             )
     finally:
-        for process in (single, server):
+        # The single site's server too when the network's failed to start.
+        for process in servers:
             process.terminate()
             process.wait()
     single_site = {f"site unique, {label}": m for label, m in results["single_site"].items()}

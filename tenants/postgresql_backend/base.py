@@ -113,8 +113,8 @@ class DatabaseWrapper(TenantDatabaseWrapper):
 
         The cache is keyed by schema here, so the switch has nothing to forget.
         It runs twice per request on a CPTS host (public for the route, then
-        the CPTS's), where emptying and refilling nothing cost more than the
-        switch itself.
+        the CPTS's), and the emptying, through the content-type manager, cost
+        more than the switch itself.
         ``test_set_tenant_leaves_the_connection_as_django_tenants_does`` holds
         the connection's state to django-tenants' own result.
         """
