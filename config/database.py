@@ -70,7 +70,12 @@ def embedded_database_url(data_dir: Path) -> str:
     # pgserver logs every start and stop at INFO; only its problems matter here.
     logging.getLogger("pgserver").setLevel(logging.WARNING)
 
-    handles_list_repair(data_dir / "postgres" / ".handle_pids.json")
+    # Under pgserver's own lock, which it holds while it rewrites the list: a
+    # read beside a process that is starting finds the list half-written, and
+    # a repair written over that process's write interleaved the two (seen with
+    # populate_sites.py's workers starting together).
+    with pgserver.PostgresServer._lock:
+        handles_list_repair(data_dir / "postgres" / ".handle_pids.json")
     server = pgserver.get_server(data_dir / "postgres", cleanup_mode="stop")
     return server.get_uri()
 
