@@ -17,17 +17,30 @@ from django_tenants.middleware.main import TenantMainMiddleware
 from .routing import route_and_versions
 
 
+def host_name(host: str) -> str:
+    """The name a CPTS domain is stored under: ``Host`` without its port, in lower case."""
+    return host.split(":")[0].lower().rstrip(".")
+
+
 class CPTSHostMiddleware(TenantMainMiddleware):
+    # Served by WSGI: a plain call, without MiddlewareMixin's asking at every
+    # request whether it runs under asyncio. Under ASGI Django adapts it.
+    async_capable = False
+
+    def __call__(self, request):
+        return self.process_request(request) or self.get_response(request)
+
     @staticmethod
     def hostname_from_request(request) -> str:
-        return request.get_host().split(":")[0].lower().rstrip(".")
+        return host_name(request.get_host())
 
     def process_request(self, request):
         connection.set_schema_to_public()
         try:
-            hostname = self.hostname_from_request(request)
+            host = request.get_host()
         except DisallowedHost:
             return HttpResponseNotFound()
+        hostname = host_name(host)
         if hostname in settings.FEDERATION_HOSTS:
             request.tenant = connection.tenant
             request.urlconf = settings.PUBLIC_SCHEMA_URLCONF
@@ -38,6 +51,9 @@ class CPTSHostMiddleware(TenantMainMiddleware):
             return self.no_tenant_found(request, hostname)
         tenant.domain_url = hostname
         request.tenant = tenant
+        # Validated against ALLOWED_HOSTS above: the response cache keys by it
+        # rather than having Django validate it a second time.
+        request.cpts_host = host
         connection.set_tenant(tenant)
         # A CPTS host is served by ROOT_URLCONF, which Django sets at every
         # request: django-tenants' setup_url_routing would only decide that again.

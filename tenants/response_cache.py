@@ -83,7 +83,7 @@ class ResponseCacheMiddleware:
             return self.get_response(request)
         # Read with the route when the host's route was this process's own (tenants.routing).
         versions = getattr(request, "cpts_schema_versions", None) or versions_get(connection.schema_name)
-        url = _digest(request.build_absolute_uri())
+        url = _digest(_absolute_url(request))
         plain, varies = f"cpts-answer.{versions}.{url}", f"cpts-varies.{url}"
         found = cache.get_many([plain, varies])
         if plain in found:
@@ -98,6 +98,12 @@ class ResponseCacheMiddleware:
             else:
                 cache.set(plain, response, seconds)
         return response
+
+
+def _absolute_url(request: HttpRequest) -> str:
+    """What ``build_absolute_uri()`` says, from the Host the routing middleware has validated if it ran."""
+    host = getattr(request, "cpts_host", None) or request.get_host()
+    return f"{request.scheme}://{host}{request.get_full_path()}"
 
 
 def _digest(text: str) -> str:

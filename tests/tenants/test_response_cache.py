@@ -21,6 +21,7 @@ from tenants.schema_versions import (
     versions_get,
     written_version,
 )
+from tenants.services import domain_add
 
 
 @pytest.fixture
@@ -210,3 +211,22 @@ def test_a_connection_that_visited_too_many_schemas_is_closed_between_requests(a
         assert own.schemas_visited == {beta.schema_name}
     finally:
         own.close()
+
+
+def test_each_address_of_a_cpts_keeps_its_own_answer(alpha, kept):
+    """An answer is found again only at the address it was made at, host and port included.
+
+    The routing middleware hands the response cache the Host it validated;
+    the key must still tell a CPTS's domains and ports apart, as Django's
+    absolute URL did.
+    """
+    domain_add(cpts=alpha.cpts, domain=f"second-{alpha.host}")
+    path = "/api/v2/pages/?type=content.HomePage"
+    addresses = [alpha.host, f"second-{alpha.host}", f"{alpha.host}:8000"]
+    for address in addresses:
+        statements = served(Client(HTTP_HOST=address), path)[1]
+        assert statements > 0, f"{address} was served another address's answer"
+    for address in addresses:
+        assert served(Client(HTTP_HOST=address), path)[1] == 0
+    # Another query string is another answer too.
+    assert served(Client(HTTP_HOST=alpha.host), path + "&fields=title")[1] > 0
