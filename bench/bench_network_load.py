@@ -3,7 +3,7 @@
     apt-get install wrk
     python bench/generate_network.py --cpts 1000 --fresh      # once
     python bench/bench_site_api.py --prepare single           # once: the single-site baseline
-    python bench/bench_network_load.py [--seconds 10] [--rounds 4] [--workers 2]
+    python bench/bench_network_load.py [--seconds 10] [--rounds 4] [--workers 2] [--one-cpts]
 
 gunicorn (sync workers) serves config.settings.bench. wrk sends each request
 to a random CPTS host among all of them (bench/wrk_hosts.lua), so caches and
@@ -17,11 +17,14 @@ beside the network's: each path is measured in ``--rounds`` alternating turns
 (single site then network, network then single site, ...), so a machine
 whose speed drifts during the run weighs on both sides alike. Each ratio
 compares a path's mean throughput with its single-site equivalent's; the
-ratio of each round is printed too, to show the spread. The private memory of the
-PostgreSQL backends serving the workers is read after the spread load,
-against a fresh backend's. The network's own endpoints (coverage, campaigns,
-internship search) are measured under the same server. Finally one worker
-alone serves every CPTS once, and its memory is read before and after.
+ratio of each round is printed too, to show the spread. ``--one-cpts`` adds a
+third side to the same rounds, the network with every request on one CPTS
+host: what choosing a schema by Host costs without the spread over 1,000
+sites. The private memory of the PostgreSQL backends serving the workers is
+read after the spread load, against a fresh backend's. The network's own
+endpoints (coverage, campaigns, internship search) are measured under the
+same server. Finally one worker alone serves every CPTS once, and its memory
+is read before and after.
 
 The product's settings come from the environment as in production:
 REDIS_URL (then answers are kept, CPTS_RESPONSE_CACHE_SECONDS=300),
@@ -247,6 +250,11 @@ def main() -> None:
         action="store_true",
         help="ask each path once of every CPTS before measuring it, as a crawler would",
     )
+    parser.add_argument(
+        "--one-cpts",
+        action="store_true",
+        help="a third side: the network with every request on one CPTS host (routing without the spread)",
+    )
     args = parser.parse_args()
     all_hosts = hosts()
     (ROOT / "bench" / "results").mkdir(exist_ok=True)
@@ -271,6 +279,11 @@ def main() -> None:
     }
     results["single_site"] = {}
     sides = {"single_site": (one_host_file, SINGLE_SITE_PORT), "network": (hosts_file, NETWORK_PORT)}
+    if args.one_cpts:
+        one_cpts_file = ROOT / "bench" / "results" / "one-cpts.txt"
+        one_cpts_file.write_text(all_hosts[0] + "\n")
+        sides["one_cpts"] = (one_cpts_file, NETWORK_PORT)
+        results["one_cpts"] = {}
     servers = [start("config.settings.single_site", args.workers, "cpts_single_site", SINGLE_SITE_PORT)]
     try:
         servers.append(start("config.settings.bench", args.workers, "cpts_bench"))
@@ -291,6 +304,13 @@ def main() -> None:
             measured = alternated(path, args.seconds, args.rounds, sides)
             results["single_site"][label] = s = measured["single_site"]
             results["cpts_paths"][label] = r = measured["network"]
+            if args.one_cpts:
+                results["one_cpts"][label] = one = measured["one_cpts"]
+                print(
+                    f"  {label:<32} une seule CPTS : {one['requests_per_second']:6.0f} req/s  "
+                    f"erreurs {one['errors']}",
+                    flush=True,
+                )
             print(
                 f"  {label:<32} {r['requests_per_second']:6.0f} req/s  p50 {r['p50_ms']:.0f} ms  "
                 f"p99 {r['p99_ms']:.0f} ms  erreurs {r['errors']}  |  site unique "
@@ -321,7 +341,10 @@ def main() -> None:
             process.wait()
     single_site = {f"site unique, {label}": m for label, m in results["single_site"].items()}
     first_visits = {f"première visite, {label}": m for label, m in results.get("first_visits", {}).items()}
-    refuse_ratio({**single_site, **first_visits, **results["cpts_paths"], **results["network_paths"]})
+    one_cpts = {f"une seule CPTS, {label}": m for label, m in results.get("one_cpts", {}).items()}
+    refuse_ratio(
+        {**single_site, **first_visits, **one_cpts, **results["cpts_paths"], **results["network_paths"]}
+    )
     results["ratios"] = {}
     for label, measure in results["cpts_paths"].items():
         ratio = measure["requests_per_second"] / results["single_site"][label]["requests_per_second"]
@@ -329,6 +352,11 @@ def main() -> None:
         single_rounds = results["single_site"][label]["rounds"]
         by_round = [f"{n / one:.2f}" for n, one in zip(measure["rounds"], single_rounds, strict=True)]
         print(f"  ratio {label} / site unique : {ratio:.2f} (par tour : {', '.join(by_round)})", flush=True)
+        if args.one_cpts:
+            one = results["one_cpts"][label]["requests_per_second"]
+            one_ratio = one / results["single_site"][label]["requests_per_second"]
+            results["ratios"][f"{label}, une seule CPTS"] = one_ratio
+            print(f"  ratio {label}, une seule CPTS / site unique : {one_ratio:.2f}", flush=True)
 
     # One worker alone, every CPTS once: its memory before and after.
     server = start("config.settings.bench", 1, "cpts_bench")
