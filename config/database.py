@@ -73,7 +73,9 @@ def embedded_database_url(data_dir: Path) -> str:
     # Under pgserver's own lock, which it holds while it rewrites the list: a
     # read beside a process that is starting finds the list half-written, and
     # a repair written over that process's write interleaved the two (seen with
-    # populate_sites.py's workers starting together).
+    # populate_sites.py's workers starting together). The lock is a private
+    # attribute of pgserver 0.1 (pyproject.toml caps it below 0.2);
+    # test_the_list_is_repaired_only_under_pgserver_s_lock fails if it moves.
     with pgserver.PostgresServer._lock:
         handles_list_repair(data_dir / "postgres" / ".handle_pids.json")
     server = pgserver.get_server(data_dir / "postgres", cleanup_mode="stop")

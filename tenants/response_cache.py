@@ -101,7 +101,7 @@ class ResponseCacheMiddleware:
 
 
 def _absolute_url(request: HttpRequest) -> str:
-    """What ``build_absolute_uri()`` says, from the Host the routing middleware has validated if it ran."""
+    """The address ``build_absolute_uri()`` gives, with the Host the routing middleware validated."""
     host = getattr(request, "cpts_host", None) or request.get_host()
     return f"{request.scheme}://{host}{request.get_full_path()}"
 
