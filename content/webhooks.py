@@ -6,7 +6,9 @@ minute by the operator's scheduler, posts what is due in each CPTS's schema.
 A failure is retried with a doubling delay (30 s, 1 min, 2 min … capped at
 an hour) up to ``MAX_ATTEMPTS``; every delivery stays in the log, and
 ``webhook_delivery_replay`` sends one again. A payload only ever holds the
-page of the schema it was written in.
+page of the schema it was written in. Where a delivery may go (public http(s)
+servers, no redirect, generic log texts, ``CPTS_WEBHOOK_ALLOWED_NETWORKS``)
+is ``content.webhook_addresses``' business.
 """
 
 from __future__ import annotations
@@ -14,8 +16,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -26,6 +26,7 @@ from wagtail.models import Page
 from tenants.selectors import active_cpts
 
 from .models.webhooks import WebhookDelivery, WebhookEndpoint
+from .webhook_addresses import webhook_post
 
 MAX_ATTEMPTS = 8
 FIRST_DELAY = timedelta(seconds=30)
@@ -95,10 +96,9 @@ def webhook_deliveries_send(*, now: datetime | None = None, timeout: float = 5.0
 
 def _send(delivery: WebhookDelivery, *, timeout: float) -> bool:
     body = json.dumps(delivery.payload, ensure_ascii=False, separators=(",", ":")).encode()
-    request = urllib.request.Request(  # noqa: S310 - the CPTS's own endpoint, http(s) by URLField
+    outcome = webhook_post(
         delivery.endpoint.url,
-        data=body,
-        method="POST",
+        body=body,
         headers={
             "Content-Type": "application/json",
             "User-Agent": "cpts-network-webhooks",
@@ -106,16 +106,10 @@ def _send(delivery: WebhookDelivery, *, timeout: float) -> bool:
             "X-CPTS-Delivery": str(delivery.pk),
             SIGNATURE_HEADER: signature(delivery.endpoint.secret, body),
         },
+        timeout=timeout,
     )
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-            delivery.last_status, delivery.last_error = response.status, ""
-            return 200 <= response.status < 300
-    except urllib.error.HTTPError as error:
-        delivery.last_status, delivery.last_error = error.code, f"HTTP {error.code}"
-    except (urllib.error.URLError, TimeoutError, OSError) as error:
-        delivery.last_status, delivery.last_error = None, str(error)[:300]
-    return False
+    delivery.last_status, delivery.last_error = outcome.status, outcome.error
+    return outcome.delivered
 
 
 def webhook_delivery_replay(*, delivery: WebhookDelivery) -> None:

@@ -254,9 +254,15 @@ def cpts_settings(
         "CPTS_RESPONSE_CACHE_SECONDS": response_cache_seconds,
         "CPTS_ARCHIVE_DIR": Path(archive_dir),
         "CPTS_IMPORT_MAX_BYTES": import_max_bytes,
+        # Non-public networks a webhook may reach (CIDR strings); empty: public servers only
+        # (content.webhook_addresses). A project opens its own front end's network here.
+        "CPTS_WEBHOOK_ALLOWED_NETWORKS": [],
         "MIDDLEWARE": _merged_middleware(middleware),
         # --- Caches and background work.
         "CACHES": tenant_keyed(caches),
+        # The contact form's rate limits count in the cache: while Redis is away they
+        # let posts through rather than refuse every visitor (tenants.cache_outage).
+        "RATELIMIT_FAIL_OPEN": True,
         # Wagtail 8 enqueues reference-index, search-index and file-cleanup work
         # through django-tasks, and its tasks carry no schema: a worker would run
         # them in public. They run immediately, in the schema of the request or

@@ -3,8 +3,11 @@
 import secrets
 
 from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from content.webhook_addresses import webhook_url_problem
 
 
 class PageEvent(models.TextChoices):
@@ -18,11 +21,26 @@ def new_secret() -> str:
     return secrets.token_hex(32)
 
 
+def validate_webhook_url(value: str) -> None:
+    """http(s) to a public server only; the check at each send (content.webhook_addresses) is the guard."""
+    problem = webhook_url_problem(value)
+    if problem:
+        raise ValidationError(problem, code="webhook_address")
+
+
 class WebhookEndpoint(models.Model):
     """An address of the CPTS's front end that receives signed page events."""
 
     name = models.CharField(_("nom"), max_length=100)
-    url = models.URLField(_("adresse"), max_length=500, help_text=_("https:// de préférence."))
+    url = models.URLField(
+        _("adresse"),
+        max_length=500,
+        validators=[validate_webhook_url],
+        help_text=_(
+            "Adresse publique du front-end, en https:// de préférence : les adresses locales ou "
+            "privées sont refusées et les redirections ne sont pas suivies."
+        ),
+    )
     secret = models.CharField(
         _("secret"),
         max_length=64,

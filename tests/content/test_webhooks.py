@@ -2,6 +2,9 @@
 
 A real HTTP server runs in a thread of the test and answers what the test
 queues (500 first, then 204); it records each request's headers and body.
+It listens on 127.0.0.1, which webhooks may not reach by default: these tests
+open that one address (``CPTS_WEBHOOK_ALLOWED_NETWORKS``), and
+test_webhook_addresses.py checks the refusal everywhere else.
 """
 
 import hashlib
@@ -17,6 +20,7 @@ from django.utils import timezone
 
 from content.models import HomePage, WebhookDelivery, WebhookEndpoint
 from content.services import standard_page_publish
+from content.webhook_addresses import CONNECTION_FAILED
 from content.webhooks import MAX_ATTEMPTS, webhook_deliveries_send
 
 
@@ -44,7 +48,12 @@ class Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def receiver():
+def loopback_allowed(settings):
+    settings.CPTS_WEBHOOK_ALLOWED_NETWORKS = ["127.0.0.1/32"]
+
+
+@pytest.fixture
+def receiver(loopback_allowed):
     server = Receiver()
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -114,7 +123,7 @@ def test_unpublish_move_and_delete_are_events_and_a_delivery_can_be_replayed(alp
     assert receiver.received[-1]["headers"]["x-cpts-delivery"] == str(first.pk)
 
 
-def test_an_unreachable_endpoint_is_retried_with_growing_delays_then_given_up(alpha):
+def test_an_unreachable_endpoint_is_retried_with_growing_delays_then_given_up(alpha, loopback_allowed):
     with alpha.context():
         WebhookEndpoint.objects.create(name="Éteint", url="http://127.0.0.1:9/hooks")
         standard_page_publish(parent=HomePage.objects.get(), title="Page", body="<p>x</p>")
@@ -126,6 +135,6 @@ def test_an_unreachable_endpoint_is_retried_with_growing_delays_then_given_up(al
             delivery.refresh_from_db()
             delays.append(delivery.next_attempt_at - before)
         assert delivery.attempts == MAX_ATTEMPTS and delivery.delivered_at is None
-        assert delivery.last_error
+        assert delivery.last_error == CONNECTION_FAILED
         assert delays[0] == timedelta(seconds=30) and delays[1] == timedelta(minutes=1)
         assert delays[-1] == timedelta(0)  # given up: no more attempts
