@@ -11,14 +11,29 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from .accounts import AccountOutcome
 from .forms import MembershipEditForm
 from .models import Membership, MembershipDecision
 from .services import application_decide, directory_consent_withdraw, member_erase, membership_update
 from .views import attestation_response
 
 WAITING = "waiting"
+ACCOUNT_NOT_CREATED = {
+    AccountOutcome.SAME_ADDRESS: gettext_lazy(
+        "Aucun compte adhérent n'a été créé : un compte du site a déjà cette adresse e-mail. "
+        "Si c'est bien la même personne, donnez à ce compte le groupe « Adhérents » dans Utilisateurs."
+    ),
+    AccountOutcome.LOOK_ALIKE: gettext_lazy(
+        "Aucun compte adhérent n'a été créé : cette adresse ressemble à s'y méprendre à celle d'un "
+        "compte du site (caractères d'autres alphabets). Vérifiez-la auprès de la personne."
+    ),
+    AccountOutcome.UNUSABLE_ADDRESS: gettext_lazy(
+        "Aucun compte adhérent n'a été créé : corrigez d'abord l'adresse e-mail de la fiche."
+    ),
+}
 
 
 def _can_decide(request) -> None:
@@ -86,7 +101,7 @@ def membership_decide(request, pk: int):
     _can_decide(request)
     membership = get_object_or_404(Membership, pk=pk)
     try:
-        application_decide(
+        account = application_decide(
             membership=membership,
             decision=request.POST.get("decision", ""),
             reason=request.POST.get("reason", ""),
@@ -98,6 +113,8 @@ def membership_decide(request, pk: int):
             messages.error(request, message)
     else:
         messages.success(request, _("Décision enregistrée ; la personne en est informée par e-mail."))
+        if account in ACCOUNT_NOT_CREATED:
+            messages.warning(request, ACCOUNT_NOT_CREATED[account])
     return redirect("members_detail", pk=pk)
 
 

@@ -8,8 +8,16 @@ from content.contact import harden_contact_form
 from network.resolution import commune_find
 from tenants.vocabulary import Profession
 
+from .emails import EmailFormError, email_normalize
 from .identifiers import finess_clean, rpps_clean
 from .models import Membership
+
+
+def _normal_email(value: str) -> str:
+    try:
+        return email_normalize(value)
+    except EmailFormError as error:
+        raise forms.ValidationError(str(error)) from error
 
 
 class AdhesionForm(forms.Form):
@@ -57,6 +65,9 @@ class AdhesionForm(forms.Form):
         super().__init__(*args, **kwargs)
         harden_contact_form(self)
 
+    def clean_email(self) -> str:
+        return _normal_email(self.cleaned_data["email"])
+
     def clean_rpps(self) -> str:
         value = self.cleaned_data["rpps"].strip()
         return rpps_clean(value) if value else ""
@@ -102,6 +113,9 @@ class MembershipEditForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial["commune"] = self.instance.commune_id
+
+    def clean_email(self) -> str:
+        return _normal_email(self.cleaned_data["email"])
 
     def clean_commune(self):
         commune = commune_find(self.cleaned_data["commune"])

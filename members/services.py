@@ -19,7 +19,7 @@ from django.utils.formats import number_format
 from content.models import TerritoryCommune
 from network.resolution import commune_find
 
-from .accounts import member_account_close, member_account_open, password_link_path
+from .accounts import AccountOutcome, member_account_close, member_account_open, password_link_path
 from .counts import member_counts_publish
 from .models import AdhesionPage, Membership, MembershipDecision
 
@@ -80,7 +80,8 @@ def application_submit(*, page: AdhesionPage, data: dict) -> Membership:
     for field in ("rpps", "finess"):
         if data.get(field) and same.filter(**{field: data[field]}).exists():
             raise ValidationError({field: "Une demande ou une adhésion existe déjà avec ce numéro."})
-    if same.filter(email__iexact=data["email"]).exists():
+    # ``data["email"]`` is in normal form (members.emails); equality, never the database's folding.
+    if same.filter(email=data["email"]).exists():
         raise ValidationError({"email": "Une demande ou une adhésion existe déjà avec cette adresse e-mail."})
     membership = Membership.objects.create(
         kind=data["kind"],
@@ -129,8 +130,12 @@ DECIDABLE = {
 @transaction.atomic
 def application_decide(
     *, membership: Membership, decision: str, reason: str = "", by=None, request=None
-) -> None:
-    """The board's decision on a waiting application, logged, then told to the applicant."""
+) -> AccountOutcome | None:
+    """The board's decision on a waiting application, logged, then told to the applicant.
+
+    On acceptance, says what became of the member's account (``member_account_open``):
+    the e-mail carries a set-password link only for an account this acceptance created.
+    """
     membership = Membership.objects.select_for_update().get(pk=membership.pk)
     if membership.status not in (Membership.Status.PENDING, Membership.Status.MORE_ASKED):
         raise ValidationError(
@@ -146,14 +151,14 @@ def application_decide(
     if decision == MembershipDecision.Decision.ACCEPT:
         membership.member_since = timezone.localdate()
     membership.save(update_fields=["status", "member_since"])
-    if decision == MembershipDecision.Decision.ACCEPT:
-        member_account_open(membership)
+    account = member_account_open(membership) if decision == MembershipDecision.Decision.ACCEPT else None
     MembershipDecision.objects.create(membership=membership, decision=decision, reason=reason.strip(), by=by)
     member_counts_publish()
     page = AdhesionPage.objects.live().first()
     site = page.get_site().site_name if page else ""
     body = _decision_message(membership, decision, reason.strip(), page, request)
     transaction.on_commit(lambda: send_mail(f"Votre adhésion — {site}", body, None, [membership.email]))
+    return account
 
 
 def _decision_message(membership: Membership, decision: str, reason: str, page, request) -> str:
@@ -172,9 +177,10 @@ def _decision_message(membership: Membership, decision: str, reason: str, page, 
         )
     if page:
         links = member_links(membership, page, request)
+        lines.append("")
+        if "account" in links:
+            lines.append(f"Votre espace adhérent : choisissez votre mot de passe sur {links['account']}")
         lines += [
-            "",
-            f"Votre espace adhérent : choisissez votre mot de passe sur {links['account']}",
             f"Votre attestation d'adhésion (PDF) : {links['attestation']}",
             f"Vos données, à tout moment : {links['record']}",
         ]
