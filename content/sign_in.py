@@ -61,7 +61,12 @@ def sign_in_unlock(*, attempt_id: int, by) -> AccessAttempt | None:
 
 
 def record_lockout(sender, request, username, ip_address, **kwargs) -> None:
-    """django-axes' ``user_locked_out``: a line in the network's journal, and in the CPTS's history."""
+    """django-axes' ``user_locked_out``: a line in the network's journal, and in the CPTS's history.
+
+    A try only slowed down (``tenants.sign_in_throttle``) is no lockout: no line.
+    """
+    if getattr(request, "cpts_sign_in_retry_after", 0):
+        return
     tenant = getattr(connection, "tenant", None)
     short_name = (
         getattr(tenant, "short_name", "") if connection.schema_name != get_public_schema_name() else ""

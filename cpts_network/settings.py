@@ -291,8 +291,13 @@ def cpts_settings(
         "FEDERATION_REQUIRE_2FA": require_federation_2fa,
         "OTP_TOTP_ISSUER": "Fédération des CPTS",
         "AXES_FAILURE_LIMIT": sign_in_failure_limit,
-        # Either the account or the client address reaching the limit locks.
-        "AXES_LOCKOUT_PARAMETERS": ["username", "ip_address"],
+        # One account from one client address reaching the limit locks that pair only;
+        # elsewhere the account is slowed down, never locked (tenants/sign_in_throttle.py).
+        "AXES_LOCKOUT_PARAMETERS": [["username", "ip_address"]],
+        "AXES_HANDLER": "tenants.sign_in_throttle.SlowingAxesHandler",
+        "SIGN_IN_SLOWDOWN_MAX_SECONDS": 30,
+        # A try refused while locked or slowed is not counted: it would push the delay on.
+        "AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT": False,
         "AXES_COOLOFF_TIME": sign_in_cooloff,
         "AXES_RESET_ON_SUCCESS": True,
         "AXES_ENABLE_ACCESS_FAILURE_LOG": True,

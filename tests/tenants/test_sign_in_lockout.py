@@ -1,7 +1,10 @@
 """Password guessing: a lockout per CPTS schema, a French page, an unlock, an audit trail."""
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.db.models import F
 from django.test import Client
 
 from tests.conftest import PASSWORD
@@ -14,17 +17,28 @@ def _fail(client: Client, username: str, times: int):
     return responses[-1]
 
 
-def test_wrong_passwords_lock_the_account_at_one_cpts_only(alpha, beta, settings):
+def _sign_in(client: Client, username: str):
+    return client.post("/admin/login/", {"username": username, "password": PASSWORD})
+
+
+def test_wrong_passwords_lock_the_account_from_that_address_at_one_cpts_only(alpha, beta, settings):
+    owner = Client(HTTP_HOST=alpha.host, REMOTE_ADDR="198.51.100.7")
+    assert _sign_in(owner, alpha.coordinator_email).status_code == 302  # the owner's usual address
     attacker = Client(HTTP_HOST=alpha.host, REMOTE_ADDR="203.0.113.9")
     first = _fail(attacker, alpha.coordinator_email, 1)
     assert first.status_code == 200  # an ordinary wrong password: the form again
     locked = _fail(attacker, alpha.coordinator_email, settings.AXES_FAILURE_LIMIT - 1)
     assert locked.status_code == 429
     assert "Connexion temporairement bloquée" in locked.content.decode()
-    # The right password is refused while locked, even from another address.
-    owner = Client(HTTP_HOST=alpha.host, REMOTE_ADDR="198.51.100.7")
-    refused = owner.post("/admin/login/", {"username": alpha.coordinator_email, "password": PASSWORD})
-    assert refused.status_code == 429
+    # The attacker's address stays locked, even with the right password.
+    assert _sign_in(attacker, alpha.coordinator_email).status_code == 429
+    # The owner, from their own address, signs in at once.
+    assert (
+        _sign_in(
+            Client(HTTP_HOST=alpha.host, REMOTE_ADDR="198.51.100.7"), alpha.coordinator_email
+        ).status_code
+        == 302
+    )
     # The same e-mail at another CPTS is another account, in another schema: not locked.
     with beta.context():
         get_user_model().objects.create_superuser(
@@ -32,12 +46,43 @@ def test_wrong_passwords_lock_the_account_at_one_cpts_only(alpha, beta, settings
         )
     connection.set_schema_to_public()
     elsewhere = Client(HTTP_HOST=beta.host, REMOTE_ADDR="203.0.113.9")
+    assert _sign_in(elsewhere, alpha.coordinator_email).status_code == 302
+
+
+def test_guesses_from_many_addresses_slow_the_account_down_but_never_lock_its_owner_out(alpha, settings):
+    from axes.models import AccessAttempt
+
+    owner_address = "198.51.100.7"
     assert (
-        elsewhere.post(
-            "/admin/login/", {"username": alpha.coordinator_email, "password": PASSWORD}
-        ).status_code
+        _sign_in(Client(HTTP_HOST=alpha.host, REMOTE_ADDR=owner_address), alpha.coordinator_email).status_code
         == 302
     )
+    # A botnet: a few wrong passwords from each of many addresses, never reaching a pair's limit.
+    for n in range(4):
+        _fail(Client(HTTP_HOST=alpha.host, REMOTE_ADDR=f"203.0.113.{n + 1}"), alpha.coordinator_email, 2)
+    # Past the limit account-wide, a new address waits before its password is even looked at.
+    newcomer = Client(HTTP_HOST=alpha.host, REMOTE_ADDR="192.0.2.77")
+    slowed = _sign_in(newcomer, alpha.coordinator_email)
+    assert slowed.status_code == 429
+    page = slowed.content.decode()
+    assert "Trop d&#x27;essais sur ce compte" in page or "Trop d'essais sur ce compte" in page
+    assert "réessayez dans" in page
+    # Past the limit, the botnet's quick tries were refused unchecked and not counted.
+    with alpha.context():
+        counted = sum(AccessAttempt.objects.values_list("failures_since_start", flat=True))
+    assert counted == settings.AXES_FAILURE_LIMIT
+    # The owner, from their own address, is never slowed.
+    assert (
+        _sign_in(Client(HTTP_HOST=alpha.host, REMOTE_ADDR=owner_address), alpha.coordinator_email).status_code
+        == 302
+    )
+    # Once the delay has passed, the newcomer's password is checked.
+    with alpha.context():
+        AccessAttempt.objects.update(
+            attempt_time=F("attempt_time") - timedelta(seconds=settings.SIGN_IN_SLOWDOWN_MAX_SECONDS)
+        )
+    connection.set_schema_to_public()
+    assert _sign_in(newcomer, alpha.coordinator_email).status_code == 302
 
 
 def test_the_coordinator_unlocks_and_the_audit_log_keeps_both(alpha, settings):
