@@ -103,6 +103,11 @@ class ContactFormApi(APIView):
         page = ContactPage.objects.live().public().filter(pk=page_id).first()
         if page is None:
             raise NotFound("Aucun formulaire de contact publié sous ce numéro.")
+        if not isinstance(request.data, dict):
+            # A JSON array, string or number: nothing a form can read (once a 500).
+            return Response(
+                error_body(400, "invalid", "Le corps de la requête doit être un objet JSON."), status=400
+            )
         refusal = contact_post_refusal(request._request, data=request.data)
         if refusal is not None:
             code = "throttled" if refusal.status == 429 else "refused"

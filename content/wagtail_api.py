@@ -43,6 +43,13 @@ class ProjectErrorsMixin:
         check_listing_parameters(request.GET)
         return super().listing_view(request)
 
+    def find_view(self, request):
+        # Wagtail hands ``id`` to the ORM as it is: ``?id=abc`` was a ValueError, a 500.
+        value = request.GET.get("id")
+        if value is not None and not (value.isascii() and value.isdigit() and int(value) < 2**63):
+            raise BadRequestError("id est un nombre entier positif.")
+        return super().find_view(request)
+
     def handle_exception(self, exc):
         response = super().handle_exception(exc)
         if isinstance(response.data, dict) and set(response.data) == {"message"}:
