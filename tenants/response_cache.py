@@ -26,6 +26,8 @@ On only with a cache every process shares (Redis): with a cache per process,
 a write seen by one worker would leave the others serving the old answer.
 ``CPTS_RESPONSE_CACHE_SECONDS`` (0: off) bounds how long an answer lives
 otherwise, for what no write announces (an event that has just started).
+While Redis is away the versions are unknown: every answer is made, none is
+kept, and none kept before the outage serves after it (``tenants.cache_outage``).
 """
 
 from __future__ import annotations
@@ -83,6 +85,8 @@ class ResponseCacheMiddleware:
             return self.get_response(request)
         # Read with the route when the host's route was this process's own (tenants.routing).
         versions = getattr(request, "cpts_schema_versions", None) or versions_get(connection.schema_name)
+        if versions is None:
+            return self.get_response(request)
         url = _digest(_absolute_url(request))
         plain, varies = f"cpts-answer.{versions}.{url}", f"cpts-varies.{url}"
         found = cache.get_many([plain, varies])

@@ -14,7 +14,9 @@ the same read as the schema's versions (``tenants.schema_versions``), which
 the response cache then uses, so a kept answer costs two cache reads as on a
 single site. Without ``REDIS_URL`` ``CPTS_ROUTING_CACHE_SECONDS`` is 0 (off):
 a generation kept per process could not tell the others that an archived
-CPTS's host has stopped routing.
+CPTS's host has stopped routing. While Redis is away the generation is
+unknown: every request looks its host up and no route is kept, and when it
+returns a new generation retires the routes kept before (``tenants.cache_outage``).
 """
 
 from __future__ import annotations
@@ -82,6 +84,9 @@ def route_and_versions(host: str) -> tuple[CPTS | None, str | None]:
     with in_public_cache_keys():
         found = cache.get_many(keys)
         generation = found.get(GENERATION) or token_start(GENERATION)
+        if generation is None:
+            # Redis is away: the host is looked up, and its route kept nowhere.
+            return _cpts_of(host), None
         if local is not None and local.generation == generation:
             return local.cpts(), versions_from(found, local.schema_name)
         shared = found.get(_key(host)) if local is None else cache.get(_key(host))

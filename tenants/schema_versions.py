@@ -14,7 +14,9 @@ Apps declare the public tables their CPTS pages read from their
 ``AppConfig.ready()`` (``site_public_reads_register``); a test serves every
 kind of page and API of a CPTS host and fails on an undeclared public read.
 The versions live in the default cache, under the public schema's keys; a
-version that was evicted simply starts again as a new one.
+version that was evicted simply starts again as a new one. While Redis is
+away versions are unknown and no answer is read or kept; a bump lost then is
+made up for when it returns (``tenants.cache_outage``).
 """
 
 from __future__ import annotations
@@ -102,14 +104,14 @@ def versions_from(found: dict, schema_name: str) -> str | None:
     return None if None in values else ".".join(str(value) for value in values)
 
 
-def versions_get(schema_name: str) -> str:
-    """The versions an answer of ``schema_name`` is made from, as one key part."""
+def versions_get(schema_name: str) -> str | None:
+    """The versions an answer of ``schema_name`` is made from, as one key part; None while Redis is away."""
     keys = version_keys(schema_name)
     with in_public_cache_keys():
         found = cache.get_many(keys)
         for key in set(keys) - found.keys():
             found[key] = token_start(key)
-    return ".".join(str(found[key]) for key in keys)
+    return versions_from(found, schema_name)
 
 
 def versions_bump(names: Iterable[str]) -> None:

@@ -3,7 +3,9 @@
 Every cache alias prefixes its keys with the current schema (``make_key``),
 so two CPTS never read each other's entries. Routes and schema versions are
 read before a request knows its schema, and written from any schema; they
-are therefore always kept under the public schema's keys.
+are therefore always kept under the public schema's keys. While Redis is
+away a token is unknown (None), and what it would key is neither read nor
+kept (``tenants.cache_outage``).
 """
 
 import uuid
@@ -24,7 +26,10 @@ def token_new() -> str:
     return uuid.uuid4().hex[:12]
 
 
-def token_start(key: str) -> str:
-    """The token under ``key``, made on first use or after an eviction; add() keeps a concurrent one."""
+def token_start(key: str) -> str | None:
+    """The token under ``key``, made on first use or after an eviction; add() keeps a concurrent one.
+
+    None when the shared cache cannot tell (Redis is away).
+    """
     cache.add(key, token_new(), None)
     return cache.get(key)
