@@ -260,6 +260,9 @@ def cpts_settings(
         "MIDDLEWARE": _merged_middleware(middleware),
         # --- Caches and background work.
         "CACHES": tenant_keyed(caches),
+        # The contact form's rate limits count in the cache: while Redis is away they
+        # let posts through rather than refuse every visitor (tenants.cache_outage).
+        "RATELIMIT_FAIL_OPEN": True,
         # Wagtail 8 enqueues reference-index, search-index and file-cleanup work
         # through django-tasks, and its tasks carry no schema: a worker would run
         # them in public. They run immediately, in the schema of the request or

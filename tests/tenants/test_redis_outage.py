@@ -19,10 +19,11 @@ from pathlib import Path
 import pytest
 import redis
 from django.db import connection
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from config.settings import base as base_settings
+from content.contact import contact_post_refusal
 from content.models import HomePage
 from content.services import home_page_update, standard_page_publish
 from tenants import cache_outage
@@ -169,3 +170,12 @@ def test_a_redis_that_hangs_holds_up_one_request_not_every_one(alpha_client, red
     finally:
         redis_server.process.send_signal(signal.SIGCONT)
 
+
+def test_the_contact_form_takes_messages_while_redis_is_away(alpha, redis_server):
+    """Its rate limits count in the cache: without it they let posts through (RATELIMIT_FAIL_OPEN)
+    rather than refuse every visitor; the honeypot and the size limits still apply."""
+    redis_server.stop()
+    post = RequestFactory().post("/contact/", {"nom": "Camille"}, REMOTE_ADDR="192.0.2.1")
+    with alpha.context():
+        assert contact_post_refusal(post) is None
+        assert contact_post_refusal(RequestFactory().post("/contact/", {"site_web": "x"})).status == 400
