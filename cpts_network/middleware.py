@@ -6,7 +6,11 @@ it is a 400 before any view sees it: JSON under ``/api/``, a French page
 elsewhere. A view's unexpected exception under ``/api/`` is answered in the
 project's JSON error format even with ``DEBUG=True`` (the technical page is
 HTML that no API client can read); it is still logged and signalled as
-Django does.
+Django does. Being outermost, it also puts the strict Content-Security-Policy
+and the Permissions-Policy on answers that never reached the headers'
+middleware at the tail: an unknown host's 404, its own 400, and the error
+pages of a failure in a middleware before the tail (a cache or database
+away).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import logging
 from collections.abc import Callable
 from urllib.parse import unquote_to_bytes
 
+from csp.utils import build_policy
 from django.conf import settings
 from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
 from django.core.signals import got_request_exception
@@ -37,8 +42,10 @@ class RequestGuardMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if has_nul_byte(request):
-            return bad_request(request, message="Requête invalide : caractère nul dans l'adresse.")
-        return self.get_response(request)
+            response = bad_request(request, message="Requête invalide : caractère nul dans l'adresse.")
+        else:
+            response = self.get_response(request)
+        return policy_headers_ensure(response)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not is_api(request) or isinstance(exception, CLIENT_ERRORS):
@@ -53,6 +60,16 @@ class RequestGuardMiddleware:
         response = server_error(request)
         response._has_been_logged = True  # logged above, with the traceback
         return response
+
+
+def policy_headers_ensure(response: HttpResponse) -> HttpResponse:
+    """The strict policy on an answer that has none and was not exempted by django-csp (Redoc's pages)."""
+    exempt = getattr(response, "_csp_exempt", False)
+    if not exempt and "Content-Security-Policy" not in response.headers:
+        response.headers["Content-Security-Policy"] = build_policy()
+    if settings.PERMISSIONS_POLICY:
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+    return response
 
 
 class PermissionsPolicyMiddleware:

@@ -23,6 +23,45 @@ def test_public_pages_are_served_under_an_enforced_strict_policy(alpha_client, f
         assert "<script" not in page and "style=" not in page and "<style" not in page
 
 
+class FailingMiddleware:
+    """A middleware that fails before the headers' middleware runs, as a cache or database away does."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        raise RuntimeError("cache away")
+
+
+def _strict(response) -> bool:
+    policy = response.get("Content-Security-Policy", "")
+    return (
+        "script-src 'self'" in policy and "unsafe-inline" not in policy and "Permissions-Policy" in response
+    )
+
+
+def test_error_pages_carry_the_policy_whatever_fails(alpha, federation_client, settings):
+    from django.test import Client
+
+    unknown_host = Client(HTTP_HOST="inconnue.localhost").get("/")
+    assert unknown_host.status_code == 404 and _strict(unknown_host)
+    nul_byte = federation_client.get("/stages/?q=%00")
+    assert nul_byte.status_code == 400 and _strict(nul_byte)
+    not_found = Client(HTTP_HOST=alpha.host).get("/absente/")
+    assert not_found.status_code == 404 and _strict(not_found)
+    assert "Page introuvable" in not_found.content.decode()
+    # A failure in a middleware ahead of the headers' own: the 500 page, in French, under the policy.
+    settings.MIDDLEWARE = [
+        settings.MIDDLEWARE[0],
+        "tests.test_headers.FailingMiddleware",
+        *settings.MIDDLEWARE[1:],
+    ]
+    for host in ("localhost", alpha.host):
+        failed = Client(HTTP_HOST=host, raise_request_exception=False).get("/")
+        assert failed.status_code == 500 and _strict(failed), host
+        assert "Une erreur s'est produite" in failed.content.decode()
+
+
 def test_the_admins_are_served_under_the_same_enforced_policy(alpha_client, federation_client):
     for client in (alpha_client, federation_client):
         response = client.get("/admin/login/")
