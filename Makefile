@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
+# The demo's passwords are published in the README: it listens on this machine only.
+# To show it on a network on purpose: make demo DEMO_ADDRESS=0.0.0.0:8000
+DEMO_ADDRESS ?= 127.0.0.1:8000
 
 .PHONY: demo test install migrate lint bench clean-data
 
@@ -19,11 +22,11 @@ install: $(VENV)/.installed
 migrate: install
 	$(MANAGE) migrate_schemas --noinput -v 0
 
-## Set up (embedded PostgreSQL unless DATABASE_URL is set), load the demo network, serve it on :8000.
+## Set up (embedded PostgreSQL unless DATABASE_URL is set), load the demo network, serve it on 127.0.0.1:8000.
 demo: migrate
 	$(MANAGE) load_reference_data
 	$(MANAGE) load_demo_network
-	$(MANAGE) runserver 0.0.0.0:8000
+	$(MANAGE) runserver $(DEMO_ADDRESS)
 
 ## The whole test suite, against real PostgreSQL.
 test: install
