@@ -55,6 +55,9 @@ SHARED_APPS = [
     "django_otp.plugins.otp_static",
     # Sign-in attempts, in both lists: each schema counts and locks its own.
     "axes",
+    # The background tasks' queue (public schema only); each row names its CPTS schema
+    # (tenants.tasks.SchemaCarryingDatabaseBackend, manage.py task_worker).
+    "django_tasks_db",
 ]
 
 # Apps whose tables live in every CPTS schema. Wagtail is here only: the public
@@ -131,6 +134,10 @@ MIDDLEWARE_TAIL = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# Background work: at once in the caller's process, or queued for ``manage.py task_worker``.
+IMMEDIATE_TASKS = "tenants.tasks.HoldingImmediateBackend"
+WORKER_TASKS = "tenants.tasks.SchemaCarryingDatabaseBackend"
+
 TENANT_KEY_FUNCTIONS = {
     "KEY_FUNCTION": "django_tenants.cache.make_key",
     "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
@@ -197,6 +204,7 @@ def cpts_settings(
     response_cache_seconds: int = 0,
     archive_dir: Path | str = "cpts-archives",
     import_max_bytes: int = 200_000_000,
+    tasks_in_worker: bool = False,
 ) -> dict[str, Any]:
     """The settings the CPTS apps require, with the project's own apps and middleware merged in.
 
@@ -214,7 +222,9 @@ def cpts_settings(
     anonymous answers of CPTS hosts until their data changes, at most that long
     (0: off), only with a cache every process shares; ``archive_dir``
     receives archived CPTS (pg_dump and media); ``import_max_bytes`` is the
-    largest export, or ZIP of its files once unpacked, a CPTS may import.
+    largest export, or ZIP of its files once unpacked, a CPTS may import;
+    ``tasks_in_worker`` queues background work for ``manage.py task_worker``
+    instead of running it in the request (production).
     """
     shared = _merged(SHARED_APPS, shared_apps)
     tenant = _merged(TENANT_APPS, tenant_apps)
@@ -264,11 +274,12 @@ def cpts_settings(
         # let posts through rather than refuse every visitor (tenants.cache_outage).
         "RATELIMIT_FAIL_OPEN": True,
         # Wagtail 8 enqueues reference-index, search-index and file-cleanup work
-        # through django-tasks, and its tasks carry no schema: a worker would run
-        # them in public. They run immediately, in the schema of the request or
-        # command that enqueued them (tenants.checks refuses a deferred backend);
-        # a long write may hold some to do them in bulk (tenants.tasks).
-        "TASKS": {"default": {"BACKEND": "tenants.tasks.HoldingImmediateBackend"}},
+        # through django-tasks, and its tasks carry no schema. They run either at
+        # once, in the schema of the request or command that enqueued them, or in
+        # ``manage.py task_worker`` from a queue whose rows keep that schema
+        # (tenants.tasks; tenants.checks refuses any other backend); a long write
+        # may hold some to do them in bulk.
+        "TASKS": {"default": {"BACKEND": WORKER_TASKS if tasks_in_worker else IMMEDIATE_TASKS}},
         # --- Files: stored names start with the schema (metz/original_images/x.jpg).
         "STORAGES": {
             "default": {"BACKEND": "tenants.storage.SchemaPrefixedFileSystemStorage"},

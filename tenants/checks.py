@@ -35,11 +35,14 @@ IMMEDIATE_BACKEND = "django_tasks.backends.immediate.ImmediateBackend"
 
 
 def _runs_at_once(backend: str) -> bool:
+    """Whether a backend runs tasks in their schema: at once, or through the queue that keeps it."""
     from django.utils.module_loading import import_string
     from django_tasks.backends.immediate import ImmediateBackend
 
+    from .tasks import SchemaCarryingDatabaseBackend
+
     try:
-        return issubclass(import_string(backend), ImmediateBackend)
+        return issubclass(import_string(backend), ImmediateBackend | SchemaCarryingDatabaseBackend)
     except ImportError:
         return False
 
@@ -48,9 +51,10 @@ def _runs_at_once(backend: str) -> bool:
 def tasks_run_in_their_schema(app_configs, **kwargs):
     return [
         Error(
-            f"La file de tâches « {alias} » n'est pas immédiate : les tâches de Wagtail "
-            "ne portent pas de schéma et s'exécuteraient dans le schéma public.",
-            hint=f"Utilisez tenants.tasks.HoldingImmediateBackend ou {IMMEDIATE_BACKEND}.",
+            f"La file de tâches « {alias} » ne garde pas le schéma : les tâches de Wagtail "
+            "n'en portent pas et s'exécuteraient dans le schéma public.",
+            hint="Utilisez tenants.tasks.HoldingImmediateBackend (tout de suite) ou "
+            "tenants.tasks.SchemaCarryingDatabaseBackend (manage.py task_worker).",
             id="tenants.E003",
         )
         for alias, config in getattr(settings, "TASKS", {}).items()

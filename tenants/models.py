@@ -251,3 +251,19 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.get_action_display()} {self.cpts}".strip()
+
+
+class PeriodicJobRun(models.Model):
+    """When each periodic job last started and finished (``tenants.periodic``); one row a job."""
+
+    name = models.CharField(_("tâche"), max_length=50, unique=True)
+    started_at = models.DateTimeField(_("commencée le"))
+    finished_at = models.DateTimeField(_("terminée le"), null=True, blank=True)
+    summary = models.CharField(_("résultat"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("tâche périodique")
+        verbose_name_plural = _("tâches périodiques")
+
+    def __str__(self) -> str:
+        return self.name

@@ -67,8 +67,15 @@ globals().update(
         connection_max_schemas=int(os.environ.get("CPTS_CONNECTION_MAX_SCHEMAS", "10")),
         archive_dir=Path(os.environ.get("CPTS_ARCHIVE_DIR", BASE_DIR / ".data" / "archives")),
         import_max_bytes=int(os.environ.get("CPTS_IMPORT_MAX_BYTES", "200000000")),
+        # The demo and the tests run background work at once; production queues it (production.py).
+        tasks_in_worker=os.environ.get("CPTS_TASK_WORKER", "0") == "1",
     )
 )
+
+# Non-public networks a webhook may reach, comma-separated CIDR (content.webhook_addresses).
+CPTS_WEBHOOK_ALLOWED_NETWORKS = [
+    n.strip() for n in os.environ.get("CPTS_WEBHOOK_ALLOWED_NETWORKS", "").split(",") if n.strip()
+]
 
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h.strip()] or [
     ".localhost",

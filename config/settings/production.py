@@ -5,6 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from config.secret_key import production_key_problem
+from cpts_network.settings import WORKER_TASKS
 
 from .base import *  # noqa: F403
 from .base import SECRET_KEY
@@ -15,6 +16,10 @@ if not os.environ.get("ALLOWED_HOSTS"):
     raise ImproperlyConfigured("ALLOWED_HOSTS doit être défini en production.")
 
 DEBUG = False
+# Background work (webhooks, search and reference indexes) in `manage.py task_worker`, never in a
+# request; CPTS_TASK_WORKER=0 runs it at once instead, for an install without a worker process.
+if os.environ.get("CPTS_TASK_WORKER", "1") == "1":
+    TASKS = {"default": {"BACKEND": WORKER_TASKS}}
 SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "") == "1"
 HTTPS = os.environ.get("PUBLIC_SCHEME", "https") == "https"
 SESSION_COOKIE_SECURE = HTTPS

@@ -1,0 +1,78 @@
+"""The periodic jobs of the install: what ``manage.py periodic_jobs`` runs, and how often.
+
+Each job is a function of the app that owns the work; this module only lists
+them (it is the wiring, the one place that sees every app). A job that needs
+each CPTS's schema visits them itself, through ``schema_context``, in this
+short-lived process, never in a request.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from io import StringIO
+
+from django.core.management import call_command
+from django_tenants.utils import schema_context
+
+from content.webhooks import webhook_deliveries_send
+from tenants.management.cli import cpts_selected
+from tenants.periodic import PeriodicJob
+
+
+def _each_cpts(work) -> int:
+    visited = 0
+    for cpts in cpts_selected():
+        with schema_context(cpts.schema_name):
+            work()
+        visited += 1
+    return visited
+
+
+def _command(name: str, *args: str) -> str:
+    """Run a management command; its last printed line is the job's summary."""
+    out = StringIO()
+    call_command(name, *args, stdout=out)
+    lines = out.getvalue().strip().splitlines()
+    return lines[-1] if lines else "fait"
+
+
+def webhooks_send() -> str:
+    delivered = failed = 0
+
+    def send() -> None:
+        nonlocal delivered, failed
+        report = webhook_deliveries_send()
+        delivered, failed = delivered + report.delivered, failed + report.failed
+
+    _each_cpts(send)
+    return f"{delivered} webhook(s) livré(s), {failed} en échec"
+
+
+def scheduled_pages_publish() -> str:
+    # Wagtail's own command, in each CPTS's page tree: go-live and expiry dates.
+    visited = _each_cpts(lambda: call_command("publish_scheduled", stdout=StringIO()))
+    return f"publications programmées vérifiées dans {visited} CPTS"
+
+
+def sessions_clear() -> str:
+    # Each schema has its own sessions table (accounts never cross CPTS).
+    call_command("clearsessions")
+    visited = _each_cpts(lambda: call_command("clearsessions"))
+    return f"sessions expirées effacées (réseau et {visited} CPTS)"
+
+
+def task_results_prune() -> str:
+    return _command("prune_db_task_results", "--min-age-days", "7")
+
+
+def network_posts_sync() -> str:
+    return _command("sync_network_posts")
+
+
+JOBS = [
+    PeriodicJob("webhooks", timedelta(minutes=1), webhooks_send),
+    PeriodicJob("scheduled_pages", timedelta(minutes=1), scheduled_pages_publish),
+    PeriodicJob("network_posts", timedelta(minutes=5), network_posts_sync),
+    PeriodicJob("sessions", timedelta(days=1), sessions_clear),
+    PeriodicJob("task_results", timedelta(days=1), task_results_prune),
+]
