@@ -146,6 +146,10 @@ def current_template() -> SchemaTemplate:
 
 def create_schema_from_template(schema_name: str) -> None:
     """Create ``schema_name`` as a copy of the migrated template, in the current transaction."""
-    sql = current_template().sql.replace(PLACEHOLDER, schema_name)
+    sql = current_template().sql
+    if not sql.startswith(HEADER):
+        # Stored by pg_dump before an upgrade, until the next migrate_schemas rebuilds it.
+        sql = without_restrict(sql)
+    sql = sql.replace(PLACEHOLDER, schema_name)
     with connection.cursor() as cursor:
         cursor.execute(sql)

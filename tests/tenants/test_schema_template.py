@@ -128,6 +128,14 @@ def test_a_template_stored_from_a_pg_dump_is_rebuilt_from_the_catalog(db, networ
     assert SchemaTemplate.objects.get().sql == template.sql
 
 
+def test_a_template_stored_by_a_pg_dump_with_restrict_still_creates_until_it_is_rebuilt(db, network):
+    """An install upgraded without running migrate_schemas yet keeps its old template a while."""
+    body = SchemaTemplate.objects.get().sql.removeprefix(HEADER + "\n")
+    SchemaTemplate.objects.update(sql=f"\\restrict k3Y\n{body}\\unrestrict k3Y")
+    cpts = create("ancienne")
+    assert schema_catalog(cpts.schema_name) == schema_catalog(TEMPLATE_SCHEMA_NAME)
+
+
 def system_dump_of_the_template() -> str:
     """What the machine's own pg_dump writes for the template (its own connection: committed rows)."""
     if not SYSTEM_PG_DUMP.exists():
