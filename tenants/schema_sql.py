@@ -19,7 +19,7 @@ What it covers
     triggers, types, rules, policies, partitioned or inherited tables…) is
     refused with its name (:class:`SchemaSQLError`) rather than silently left
     out. Like the dumps before, comments, owners and privileges are not kept,
-    nor column options, which this server sets by itself on every new column.
+    nor per-column options (``ALTER COLUMN … SET (…)``), which Django never sets.
 
 Rows
     Each value is quoted by PostgreSQL itself (``quote_nullable``, the type's
@@ -182,6 +182,8 @@ def _column(column: tuple, identity: str) -> str:
 def _inserts(cursor, source: str, target: str, columns: list[tuple]) -> list[str]:
     """The rows of ``source`` as INSERTs into ``target``, every value quoted by PostgreSQL."""
     inserted = [column for column in columns if column[6] != "s"]
+    if not inserted:
+        return []
     values = " || ',' || ".join(f"quote_nullable({column[1]})" for column in inserted)
     cursor.execute(f"SELECT '(' || {values} || ')' FROM {source} ORDER BY 1")  # noqa: S608
     rows = [row[0] for row in cursor.fetchall()]
