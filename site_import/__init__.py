@@ -12,5 +12,8 @@
   and a Wagtail redirect from every old address.
 
 Readers of exports live in ``site_import.sources``: each turns a file into
-``SourceSite``, the same neutral shape, so the import knows no format.
+``SourceSite``, the same neutral shape, so the import knows no format. What one
+import may read and keep is bounded by ``site_import.limits`` (its settings are
+listed there); imported images and documents pass ``content``'s upload rules
+through the same Wagtail forms as an editor's upload (``site_import.media``).
 """

@@ -5,21 +5,18 @@ failed item leaves nothing of itself and the others stand; the report says
 which failed and why. Media first (pages link to them), then pages parents
 first, then news and events. A page that links to a page created after it is
 converted again once every page exists. A dry run goes through the same steps
-and writes nothing.
+and writes nothing. Images and documents pass the rules of an editor's upload
+(``site_import.media``), read one at a time from a temporary file.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from io import BytesIO
 from urllib.parse import unquote
 
-import willow
 from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.core.files.images import ImageFile
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -35,7 +32,9 @@ from content.models import HomePage, StandardPage
 from content.models.pages import EventIndexPage, EventPage, NewsArticlePage, NewsIndexPage
 from tenants.tasks import tasks_held
 
+from .media import media_save_upload
 from .models import ImportedItem
+from .page_tree import free_slug, parents_first
 from .report import Action, ImportReport, ReportLine
 from .richtext import Conversion, Target, html_to_blocks, plain_text
 from .sources import IMPORT_ORDER, Kind, SourceItem, SourceSite
@@ -88,7 +87,7 @@ class _Import:
         for kind in IMPORT_ORDER:
             batch = [item for item in self.site.items if item.kind == kind]
             if kind == Kind.PAGE:
-                batch = _parents_first(batch)
+                batch = parents_first(batch)
             for done, item in enumerate(batch, 1):
                 self._one(item)
                 self.progress(kind, done, len(batch))
@@ -105,6 +104,15 @@ class _Import:
         self.lines[item.key] = line
         if item.status_note:
             line.notes.append(item.status_note)
+        line.notes.extend(item.notes)
+        if exists and not issubclass(_class_of(row.target), _model_of(item.kind)):
+            # Changed type in the former site (a page become a post): updating would mix two types.
+            line.action = Action.FAIL
+            line.notes.append(
+                "déjà importé comme un autre type de contenu : supprimez-le dans l'admin, "
+                "puis importez de nouveau"
+            )
+            return
         if exists and row.checksum == item.fingerprint():
             line.action = Action.UNCHANGED
             line.url = _url_of(row.target)
@@ -119,7 +127,11 @@ class _Import:
             return
         if self.dry_run:
             if item.kind in PAGE_KINDS:
-                line.notes.extend(self._convert(item).notes)
+                try:
+                    line.notes.extend(self._convert(item).notes)
+                except Exception as error:  # noqa: BLE001 - as in the import: the item is reported
+                    line.action = Action.FAIL
+                    line.notes.append(_why(error))
             return
         try:
             # Wagtail saves a page three times (add, revision, publication); its reference
@@ -152,7 +164,7 @@ class _Import:
         self._fill(page, item, conversion)
         if existing is None:
             parent = self._parent(item, line)
-            page.slug = _free_slug(parent, page.slug, line)
+            page.slug = free_slug(parent, page.slug, line)
             parent.add_child(instance=page)
         revision = page.save_revision(log_action=True)
         if item.live:
@@ -225,30 +237,21 @@ class _Import:
         model, title, slug = INDEXES[item.kind]
         index = model.objects.child_of(self.home).first()
         if index is None:
-            index = model(title=title, slug=_free_slug(self.home, slug, line))
+            index = model(title=title, slug=free_slug(self.home, slug, line))
             self.home.add_child(instance=index)
             index.save_revision().publish()
             self.report.notes.append(f"page « {title} » créée pour recevoir les {title.lower()} importées")
         return index
 
-    # --- Media, in a collection of their own.
+    # --- Media, in a collection of their own, through the upload rules.
     def _media(self, model, item: SourceItem, existing):
-        media = existing or model(collection=self._collection())
-        media.title = item.title[:255]
-        content = item.load_file()
-        if item.kind == Kind.IMAGE:
-            try:
-                willow.Image.open(BytesIO(content)).get_size()
-            except Exception as error:  # noqa: BLE001 - Willow raises per format
-                raise ValidationError(f"« {item.file_name} » n'est pas une image lisible.") from error
-            media.file = ImageFile(BytesIO(content), name=item.file_name)
-            media._set_image_file_metadata()
-        else:
-            media.file = SimpleUploadedFile(item.file_name, content)
-            media._set_document_file_metadata()
-        media.full_clean(exclude=["collection", "file_hash", "uploaded_by_user"])
-        media.save()
-        return media
+        with item.load_file() as upload:
+            return media_save_upload(
+                instance=existing or model(),
+                title=item.title.strip() or item.file_name or "(sans titre)",
+                upload=upload,
+                collection=existing.collection if existing else self._collection(),
+            )
 
     def _collection(self) -> Collection:
         name = f"Import {self.site.system} : {self.site.source.split(':', 1)[1]}"[:255]
@@ -273,8 +276,11 @@ class _Import:
             page = target if isinstance(target, Page) else None
             own = Redirect.normalise_path(page.url) if page is not None and page.url else None
             for address in item.old_urls:
-                old_path = Redirect.normalise_path(address)[:255]
-                if old_path != own:  # else the page answers there itself
+                try:
+                    old_path = Redirect.normalise_path(address)[:255]
+                except ValueError:  # "http://[": no path a visitor could ask for
+                    continue
+                if old_path != own and "\x00" not in old_path:  # else the page answers there itself
                     redirects[old_path] = Redirect(
                         old_path=old_path,
                         site=self.wagtail_site,
@@ -311,30 +317,19 @@ def _index_in_bulk(calls: list[tuple[tuple, dict]]) -> None:
                 logger.exception("Indexation de %s impossible après l'import", model_name)
 
 
-def _parents_first(items: list[SourceItem]) -> list[SourceItem]:
-    """Pages ordered so that a parent comes before its children, siblings by their menu order."""
-    keys = {item.key for item in items}
-    children: dict[str | None, list[SourceItem]] = {}
-    for item in items:
-        children.setdefault(item.parent_key if item.parent_key in keys else None, []).append(item)
-    ordered: list[SourceItem] = []
-    stack = sorted(children.get(None, []), key=lambda i: (i.order, i.title), reverse=True)
-    while stack:
-        item = stack.pop()
-        ordered.append(item)
-        stack.extend(sorted(children.get(item.key, []), key=lambda i: (i.order, i.title), reverse=True))
-    return ordered
+def _model_of(kind: Kind) -> type:
+    return {
+        Kind.PAGE: StandardPage,
+        Kind.NEWS: NewsArticlePage,
+        Kind.EVENT: EventPage,
+        Kind.IMAGE: get_image_model(),
+        Kind.DOCUMENT: get_document_model(),
+    }[kind]
 
 
-def _free_slug(parent: Page, slug: str, line: ReportLine) -> str:
-    taken = set(parent.get_children().values_list("slug", flat=True))
-    if slug not in taken:
-        return slug
-    number = 2
-    while f"{slug}-{number}" in taken:
-        number += 1
-    line.notes.append(f"l'adresse « {slug} » était prise : page publiée sous « {slug}-{number} »")
-    return f"{slug}-{number}"
+def _class_of(target) -> type:
+    # A page's specific class from its content type (cached): no query per page on a re-import.
+    return target.specific_class if isinstance(target, Page) else type(target)
 
 
 def _target_fields(target) -> dict:

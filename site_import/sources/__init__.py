@@ -2,18 +2,28 @@
 
 A reader never writes anything. It refuses a file it cannot read whole with
 ``ExportUnreadable``, whose message is for the coordinator (French), so that
-nothing is imported from half a file.
+nothing is imported from half a file. Within a readable file, an item it cannot
+make sense of (a missing identifier, a value of the wrong type) is ``Skipped``
+with the reason, and an odd value it can do without (an unreadable date or menu
+order) is a note of the item: either is a line of the report, and the rest imports.
+Files are read through ``Uploads``, within the limits of ``site_import.limits``.
 """
 
 from __future__ import annotations
 
 import enum
+import io
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 from urllib.parse import urlsplit
+
+from django.core.files.uploadedfile import TemporaryUploadedFile, UploadedFile
+
+from ..limits import ImportLimits, ReadBudget
 
 
 class ExportUnreadable(Exception):
@@ -56,7 +66,10 @@ class SourceItem:
     place: str = ""
     file_name: str = ""
     alt: str = ""
-    load_file: Callable[[], bytes] | None = None
+    # The file, copied to a temporary file within the import's limits; the caller closes it.
+    load_file: Callable[[], UploadedFile] | None = None
+    # What the reader found odd in the item and did instead (a date it could not read…).
+    notes: list[str] = field(default_factory=list)
 
     def fingerprint(self) -> str:
         """What decides whether a second import changes anything (files by name and size)."""
@@ -118,13 +131,25 @@ class SourceSite:
         return f"{self.system}:{self.origin or urlsplit(self.base_url).netloc or self.base_url}"
 
 
-class Uploads:
-    """The files that go with an export: a ZIP or a folder, looked up by their path in the former site."""
+# How many of a file's last path parts ``Uploads.find`` indexes (``content/<uid>/image/a.jpg``: 4).
+SUFFIX_DEPTH = 6
 
-    def __init__(self, location: Path | None, *, max_bytes: int):
+
+class Uploads:
+    """The files that go with an export: a ZIP or a folder, looked up by their path in the former site.
+
+    Every read goes through one ``ReadBudget``, so an import reads at most what its
+    limits allow, however the export lists or sizes its files.
+    """
+
+    def __init__(self, location: Path | None, *, limits: ImportLimits):
         self.location = location
+        self.limits = limits
+        self.budget = ReadBudget(limits)
         self._zip: zipfile.ZipFile | None = None
         self._names: dict[str, str] = {}
+        self._claims: dict[str, str] = {}
+        self._suffixes: dict[str, str] | None = None
         if location is None:
             return
         if location.is_dir():
@@ -141,9 +166,11 @@ class Uploads:
             raise ExportUnreadable(
                 f"Les fichiers joints ne sont pas une archive ZIP lisible : {error}"
             ) from error
-        if sum(info.file_size for info in infos) > max_bytes:
+        # What the archive declares is checked before anything is read; what it holds, as it is read.
+        if sum(info.file_size for info in infos) > limits.upload_bytes:
+            limit = limits.upload_bytes // 1_000_000
             raise ExportUnreadable(
-                f"Les fichiers joints dépassent {max_bytes // 1_000_000} Mo une fois décompressés : "
+                f"Les fichiers joints dépassent {limit} Mo une fois décompressés : "
                 "importez-les en plusieurs fois ou agrandissez CPTS_IMPORT_MAX_BYTES."
             )
         self._names = {info.filename: info.filename for info in infos if not info.is_dir()}
@@ -152,12 +179,58 @@ class Uploads:
         """The stored name of the file whose path ends with ``relative`` (``2026/03/a.jpg``)."""
         if relative in self._names:
             return relative
-        for name in self._names:
-            if name.endswith("/" + relative):
-                return name
-        return None
+        if self._suffixes is None:
+            # Each name's last folders, once: a lookup per attachment must not scan every name.
+            self._suffixes = {}
+            for name in self._names:
+                parts = name.split("/")
+                for start in range(max(len(parts) - SUFFIX_DEPTH, 1), len(parts)):
+                    self._suffixes.setdefault("/".join(parts[start:]), name)
+        if relative.count("/") < SUFFIX_DEPTH:
+            return self._suffixes.get(relative)
+        return next((name for name in self._names if name.endswith("/" + relative)), None)
 
-    def loader(self, name: str) -> Callable[[], bytes]:
+    def claim(self, name: str, key: str) -> str | None:
+        """Reserve the stored file ``name`` for the item ``key``: None, or the key that reserved it first.
+
+        One file is read for one item; an export that gives the same file to two
+        items (or lists it twice) has the second reported instead of read again.
+        """
+        first = self._claims.setdefault(name, key)
+        return None if first == key else first
+
+    def read_bytes(self, name: str, *, data: bool = False) -> bytes:
+        """A small file's bytes (a description of the site: ``data``), read within the limits."""
+        buffer = io.BytesIO()
+        with self._open(name) as source:
+            self.budget.copy(source, buffer, name=name, declared=self._declared(name), data=data)
+        return buffer.getvalue()
+
+    def loader(self, name: str) -> Callable[[], UploadedFile]:
+        """How to read an image or a document when the import reaches it: to a temporary file, not memory."""
+
+        def load() -> UploadedFile:
+            declared = self._declared(name)
+            upload = TemporaryUploadedFile(
+                PurePosixPath(name).name, "application/octet-stream", declared, None
+            )
+            try:
+                with self._open(name) as source:
+                    upload.size = self.budget.copy(source, upload, name=name, declared=declared)
+                upload.seek(0)
+            except BaseException:
+                upload.close()
+                raise
+            return upload
+
+        return load
+
+    def _declared(self, name: str) -> int:
         if self._zip is not None:
-            return lambda: self._zip.read(self._names[name])
-        return lambda: Path(self._names[name]).read_bytes()
+            return self._zip.getinfo(self._names[name]).file_size
+        return Path(self._names[name]).stat().st_size
+
+    def _open(self, name: str) -> BinaryIO:
+        if self._zip is not None:
+            return self._zip.open(self._names[name])
+        return Path(self._names[name]).open("rb")

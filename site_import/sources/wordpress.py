@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import parse
 
+from ..limits import too_many_items
 from . import ExportUnreadable, Kind, Skipped, SourceItem, SourceSite, Uploads
 
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
@@ -74,12 +75,15 @@ def read(path: Path, uploads: Uploads) -> SourceSite:
     channel = root.find("channel")
     if root.tag != "rss" or channel is None or _wp(channel, "wxr_version") is None:
         raise ExportUnreadable("Ce fichier XML n'est pas un export WordPress (WXR) ; rien n'a été importé.")
+    elements = channel.findall("item")
+    if len(elements) > uploads.limits.items:
+        raise ExportUnreadable(too_many_items(len(elements), uploads.limits))
     base_url = (_wp(channel, "base_blog_url") or _wp(channel, "base_site_url") or "").rstrip("/")
     authors = {
         _wp(author, "author_login"): _wp(author, "author_display_name") or _wp(author, "author_login")
         for author in _wp_all(channel, "author")
     }
-    entries = [_fields(item) for item in channel.findall("item")]
+    entries = [_fields(item) for item in elements]
     venues = {e["post_id"]: e["title"] for e in entries if e["post_type"] == "tribe_venue"}
     site = SourceSite(
         system="wordpress",
@@ -88,47 +92,88 @@ def read(path: Path, uploads: Uploads) -> SourceSite:
         items=[],
         addresses_of=_lookups,
     )
-    for entry in entries:
-        kind = TYPES.get(entry["post_type"])
+    seen: set[str] = set()
+    for position, entry in enumerate(entries, 1):
+        title = entry["title"] or entry["post_type"] or "(sans titre)"
         key = f"wp:{entry['post_id']}"
-        if entry["post_type"] == "attachment":
-            _attachment(site, entry, uploads)
+        if not entry["post_id"]:
+            why = "élément sans identifiant (wp:post_id)"
+            site.skipped.append(Skipped(f"wp:sans-identifiant-{position}", title, why))
             continue
-        if kind is None:
-            reason = NOT_CONTENT.get(
-                entry["post_type"], f"type de contenu « {entry['post_type']} » d'un greffon"
-            )
-            site.skipped.append(Skipped(key, entry["title"] or entry["post_type"], reason))
+        if key in seen:
+            why = f"identifiant {entry['post_id']} déjà pris par un autre élément de l'export"
+            site.skipped.append(Skipped(f"{key}:doublon-{position}", title, why))
             continue
-        if entry["status"] == "trash":
-            site.skipped.append(Skipped(key, entry["title"], "à la corbeille dans WordPress"))
-            continue
-        meta = entry["meta"]
-        item = SourceItem(
-            key=key,
-            kind=kind,
-            title=entry["title"] or "(sans titre)",
-            slug=entry["post_name"],
-            html=entry["content"],
-            summary=entry["excerpt"],
-            live=entry["status"] == "publish",
-            status_note=DRAFT_STATUSES.get(entry["status"], f"statut WordPress « {entry['status']} »")
-            if entry["status"] != "publish"
-            else "",
-            published=_date(entry),
-            parent_key=f"wp:{entry['post_parent']}" if entry["post_parent"] not in ("", "0") else None,
-            order=int(entry["menu_order"] or 0),
-            author=authors.get(entry["creator"], entry["creator"]),
-            tags=entry["terms"],
-            old_urls=_addresses(entry, base_url),
-            start=_local(meta.get("_EventStartDate")),
-            end=_local(meta.get("_EventEndDate")),
-            place=venues.get(meta.get("_EventVenueID", ""), ""),
-        )
-        site.items.append(item)
-        for address in item.old_urls:
-            site.addresses[address] = key
+        seen.add(key)
+        try:
+            _entry(site, entry, key, uploads, authors, venues)
+        except (ValueError, TypeError, KeyError, AttributeError, OverflowError) as error:
+            # What no check above foresaw: this item is reported, the others are read.
+            site.skipped.append(Skipped(key, title, f"élément illisible dans l'export : {error}"))
     return site
+
+
+def _entry(site: SourceSite, entry: dict, key: str, uploads: Uploads, authors: dict, venues: dict) -> None:
+    kind = TYPES.get(entry["post_type"])
+    if entry["post_type"] == "attachment":
+        _attachment(site, entry, uploads)
+        return
+    if kind is None:
+        reason = NOT_CONTENT.get(
+            entry["post_type"],
+            f"type de contenu « {_shown(entry['post_type'])} » d'un greffon"
+            if entry["post_type"]
+            else "élément sans type de contenu (wp:post_type)",
+        )
+        site.skipped.append(Skipped(key, entry["title"] or entry["post_type"] or "(sans titre)", reason))
+        return
+    if entry["status"] == "trash":
+        site.skipped.append(Skipped(key, entry["title"] or "(sans titre)", "à la corbeille dans WordPress"))
+        return
+    meta = entry["meta"]
+    notes: list[str] = []
+    item = SourceItem(
+        key=key,
+        kind=kind,
+        title=entry["title"] or "(sans titre)",
+        slug=entry["post_name"],
+        html=entry["content"],
+        summary=entry["excerpt"],
+        live=entry["status"] == "publish",
+        status_note=_status_note(entry["status"]),
+        published=_date(entry, notes),
+        parent_key=f"wp:{entry['post_parent']}" if entry["post_parent"] not in ("", "0") else None,
+        order=_order(entry["menu_order"], notes),
+        author=authors.get(entry["creator"]) or entry["creator"],
+        tags=entry["terms"],
+        old_urls=_addresses(entry, site.base_url),
+        start=_local(meta.get("_EventStartDate")),
+        end=_local(meta.get("_EventEndDate")),
+        place=venues.get(meta.get("_EventVenueID", ""), ""),
+        notes=notes,
+    )
+    site.items.append(item)
+    for address in item.old_urls:
+        site.addresses[address] = key
+
+
+def _status_note(status: str) -> str:
+    if status == "publish":
+        return ""
+    if not status:
+        return "statut absent de l'export (wp:status) : importé en brouillon"
+    return DRAFT_STATUSES.get(status, f"statut WordPress « {_shown(status)} » : importé en brouillon")
+
+
+def _order(value: str, notes: list[str]) -> int:
+    """A page's rank among its siblings; 0 (first) when the export's is not a number."""
+    if not value.strip():
+        return 0
+    try:
+        return int(value)
+    except ValueError:
+        notes.append(f"ordre de menu « {_shown(value)} » illisible : 0 retenu (placée en tête)")
+        return 0
 
 
 def _attachment(site: SourceSite, entry: dict, uploads: Uploads) -> None:
@@ -140,14 +185,24 @@ def _attachment(site: SourceSite, entry: dict, uploads: Uploads) -> None:
     item = SourceItem(
         key=key,
         kind=kind,
-        title=entry["title"] or Path(relative).stem,
+        title=entry["title"] or Path(relative).stem or "(sans titre)",
         file_name=Path(relative).name,
         alt=entry["meta"].get("_wp_attachment_image_alt", ""),
-        published=_date(entry),
+        published=_date(entry, []),
         old_urls=_addresses(entry, site.base_url),
         load_file=uploads.loader(name) if name else None,
     )
-    site.items.append(item)
+    first = uploads.claim(name, key) if name else None
+    if first is not None:
+        # Two attachments of one file: it is read and imported once, both addresses lead to it.
+        site.skipped.append(
+            Skipped(key, item.title, f"même fichier que l'élément {first} : importé une seule fois")
+        )
+        kept = next(other for other in site.items if other.key == first)
+        kept.old_urls += [address for address in item.old_urls if address not in kept.old_urls]
+        key = first
+    else:
+        site.items.append(item)
     for address in item.old_urls:
         site.addresses[address] = key
     if relative:
@@ -155,7 +210,10 @@ def _attachment(site: SourceSite, entry: dict, uploads: Uploads) -> None:
 
 
 def _uploads_path(url: str) -> str | None:
-    path = urlsplit(url).path
+    try:
+        path = urlsplit(url).path
+    except ValueError:  # "http://[": not a URL
+        return None
     marker = "/wp-content/uploads/"
     return path.split(marker, 1)[1] if marker in path else None
 
@@ -170,8 +228,11 @@ def uploads_key(url: str) -> str | None:
 
 def address_of(url: str, base_url: str) -> str | None:
     """A former site's URL as the import files it: its path and query, or None if it points elsewhere."""
-    parts = urlsplit(url)
-    base = urlsplit(base_url)
+    try:
+        parts = urlsplit(url)
+        base = urlsplit(base_url)
+    except ValueError:  # "http://[": not a URL, so not an address of the site
+        return None
     if parts.scheme not in ("", "http", "https"):
         return None
     if parts.netloc and parts.netloc.removeprefix("www.") != base.netloc.removeprefix("www."):
@@ -209,6 +270,8 @@ def _fields(item: Element) -> dict:
     fields["excerpt"] = next((child.text or "" for child in item if EXCERPT.match(child.tag)), "")
     for name in ("post_id", "post_name", "status", "post_parent", "menu_order", "post_type"):
         fields[name] = _wp(item, name) or ""
+    for name in ("post_id", "post_parent"):  # numbers, which a hand-edited export may pad
+        fields[name] = fields[name].strip()
     fields["post_date"] = _wp(item, "post_date") or ""
     fields["post_date_gmt"] = _wp(item, "post_date_gmt") or ""
     fields["attachment_url"] = _wp(item, "attachment_url") or ""
@@ -237,10 +300,29 @@ def _wp_all(element: Element, name: str) -> list[Element]:
     return [child for child in element if WP_NAMESPACE.match(child.tag) and child.tag.endswith("}" + name)]
 
 
-def _date(entry: dict) -> datetime | None:
-    if entry["post_date_gmt"] and not entry["post_date_gmt"].startswith("0000"):
-        return datetime.fromisoformat(entry["post_date_gmt"]).replace(tzinfo=UTC)
-    return _local(entry["post_date"])
+def _date(entry: dict, notes: list[str]) -> datetime | None:
+    """When the item was published: WordPress's UTC date, else its local one; an unreadable one is noted."""
+    unread: list[str] = []
+    for value, zone in ((entry["post_date_gmt"], UTC), (entry["post_date"], PARIS)):
+        if not value or value.startswith("0000"):
+            continue
+        try:
+            found = datetime.fromisoformat(value).replace(tzinfo=zone)
+        except ValueError:
+            unread.append(value)
+            continue
+        if unread:
+            notes.append(f"date « {_shown(unread[0])} » illisible : date locale de WordPress retenue")
+        return found
+    if unread:
+        notes.append(f"date « {_shown(unread[0])} » illisible : date de l'import retenue")
+    return None
+
+
+def _shown(value: str) -> str:
+    """A value of the export as a report quotes it: on one line, and short."""
+    value = " ".join(value.split())
+    return value if len(value) <= 60 else value[:59] + "…"
 
 
 def _local(value: str | None) -> datetime | None:
