@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 # To show it on a network on purpose: make demo DEMO_ADDRESS=0.0.0.0:8000
 DEMO_ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: demo test install migrate lint bench clean-data
+.PHONY: demo test test-operator install migrate lint bench clean-data
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,21 @@ demo: migrate
 ## The whole test suite, against real PostgreSQL.
 test: install
 	$(BIN)/python -m pytest -q
+
+## The operator's run: production settings, gunicorn, the task worker, Redis, PostgreSQL on
+## 127.0.0.1:5432, in a virtualenv without the embedded PostgreSQL (tests/operator).
+OPERATOR_VENV := .venv-operator
+OPERATOR_DATABASE_SERVER ?= postgresql://postgres@127.0.0.1:5432
+$(OPERATOR_VENV)/.installed: requirements/lock.txt
+	$(PYTHON) -m venv $(OPERATOR_VENV)
+	$(OPERATOR_VENV)/bin/pip install --quiet --upgrade pip
+	grep -v '^pgserver==' requirements/lock.txt > $(OPERATOR_VENV)/requirements.txt
+	$(OPERATOR_VENV)/bin/pip install --quiet -r $(OPERATOR_VENV)/requirements.txt
+	touch $@
+
+test-operator: $(OPERATOR_VENV)/.installed
+	OPERATOR_DATABASE_SERVER=$(OPERATOR_DATABASE_SERVER) DATABASE_URL=$(OPERATOR_DATABASE_SERVER)/postgres \
+		$(OPERATOR_VENV)/bin/python -m pytest -q -m operator tests/operator
 
 lint: install
 	$(BIN)/ruff check .
