@@ -72,6 +72,9 @@ globals().update(
     )
 )
 
+# The only folder searched for pg_dump and psql (archives, exports) when set (tenants.postgres).
+CPTS_POSTGRES_BIN_DIR = os.environ.get("CPTS_POSTGRES_BIN_DIR", "")
+
 # Non-public networks a webhook may reach, comma-separated CIDR (content.webhook_addresses).
 CPTS_WEBHOOK_ALLOWED_NETWORKS = [
     n.strip() for n in os.environ.get("CPTS_WEBHOOK_ALLOWED_NETWORKS", "").split(",") if n.strip()
