@@ -46,6 +46,10 @@ $(OPERATOR_VENV)/.installed: requirements/lock.txt
 test-operator: $(OPERATOR_VENV)/.installed
 	OPERATOR_DATABASE_SERVER=$(OPERATOR_DATABASE_SERVER) DATABASE_URL=$(OPERATOR_DATABASE_SERVER)/postgres \
 		$(OPERATOR_VENV)/bin/python -m pytest -q -m operator tests/operator
+	# The README's « Use it in your own Wagtail project », from `wagtail start`, in this same
+	# virtualenv without the embedded PostgreSQL (-m "": every test of the file).
+	DATABASE_URL=$(OPERATOR_DATABASE_SERVER)/postgres \
+		$(OPERATOR_VENV)/bin/python -m pytest -q -m "" tests/test_integration.py
 
 lint: install
 	$(BIN)/ruff check .

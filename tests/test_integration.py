@@ -51,6 +51,14 @@ def get(port: int, host: str, path: str) -> tuple[int, str]:
         return error.code, error.read().decode()
 
 
+def _createdb() -> str:
+    if found := shutil.which("createdb"):
+        return found
+    from pgserver._commands import POSTGRES_BIN_PATH
+
+    return str(Path(POSTGRES_BIN_PATH) / "createdb")
+
+
 @pytest.fixture(scope="module")
 def database(django_db_blocker):
     """A database of its own on the test run's server, dropped at the end."""
@@ -62,15 +70,17 @@ def database(django_db_blocker):
     server = {"dbname": "postgres", "host": params["HOST"], "port": params["PORT"], "user": params["USER"]}
     server |= {"password": params["PASSWORD"]}
     server = {k: v for k, v in server.items() if v}
-    with psycopg.connect(**server, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield {
+    variables = {
         "PGDATABASE": name,
         "PGHOST": params["HOST"] or "",
         "PGPORT": str(params["PORT"] or 5432),
         "PGUSER": params["USER"] or "",
         "PGPASSWORD": params["PASSWORD"] or "",
     }
+    # The README's step, as written: `createdb mysite`, the server named by the PG* variables; the
+    # embedded package's own createdb on a machine without PostgreSQL's client tools.
+    run([_createdb(), name], ROOT, {**os.environ, **variables})
+    yield variables
     with psycopg.connect(**server, autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
