@@ -317,9 +317,11 @@ def cpts_settings(
         "AXES_ENABLE_ACCESS_FAILURE_LOG": True,
         "AXES_LOCKOUT_TEMPLATE": "cpts_network/locked_out.html",
         "AXES_HTTP_RESPONSE_CODE": 429,
-        # Behind a reverse proxy set AXES_IPWARE_PROXY_COUNT and the forwarded
-        # header first: otherwise every visitor shares the proxy's address.
-        "AXES_IPWARE_META_PRECEDENCE_ORDER": ["REMOTE_ADDR"],
+        # The client's address for lockouts and the forms' rate limits: REMOTE_ADDR, or behind
+        # CPTS_TRUSTED_PROXIES proxies the address they forwarded (tenants.client_address).
+        "CPTS_TRUSTED_PROXIES": 0,
+        "AXES_CLIENT_IP_CALLABLE": "tenants.client_address.client_address",
+        "RATELIMIT_IP_META_KEY": "tenants.client_address.client_address",
         # --- Wagtail.
         # The CPTS login asks for a code of accounts that turned the second factor on.
         "WAGTAILADMIN_USER_LOGIN_FORM": "content.second_factor.CPTSLoginForm",

@@ -19,8 +19,8 @@ was refused everywhere for the cool-off, again and again. The rule now:
 - **the owner's own addresses are never slowed**: an address this account has
   signed in from before (django-axes' access log) is checked at once.
 
-The client address is django-axes' (``AXES_IPWARE_*``: ``REMOTE_ADDR`` alone
-unless the operator says how many proxies forward it). Counts live in the
+The client address is ``tenants.client_address``'s (``REMOTE_ADDR``, or behind
+``CPTS_TRUSTED_PROXIES`` proxies the address they forwarded). Counts live in the
 schema of the request, like django-axes' tables.
 
 Needs: django-axes. Offers: ``SlowingAxesHandler`` (``AXES_HANDLER``).

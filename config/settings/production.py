@@ -44,9 +44,9 @@ SILENCED_SYSTEM_CHECKS = [
 # schema: neither documented schema (each host serves its own, from its own
 # urlconf, and tests/test_api_fuzz.py checks both on their hosts).
 SPECTACULAR_SETTINGS = {**SPECTACULAR_SETTINGS, "ENABLE_DJANGO_DEPLOY_CHECK": False}  # noqa: F405
-# The client address for sign-in lockouts, behind this many trusted proxies.
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "1"))
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The client address for sign-in lockouts and rate limits, behind this many trusted proxies that
+# write X-Forwarded-For (deploy/nginx: one). 0 when the app servers face the internet directly.
+CPTS_TRUSTED_PROXIES = int(os.environ.get("CPTS_TRUSTED_PROXIES", "1"))
 # Static files from the app servers themselves (WhiteNoise): hashed names, served with a year's
 # `Cache-Control: immutable`, compressed, before any host routing or database query. A proxy in
 # front may serve STATIC_ROOT instead (deploy/nginx); both give the same answers.

@@ -73,6 +73,21 @@ def test_posts_beyond_the_limit_are_refused_in_french_per_address_and_per_cpts(c
     assert stored(beta) == 1
 
 
+def test_behind_the_proxy_each_visitor_has_their_own_limit_and_cannot_forge_one(contact, alpha, settings):
+    settings.CPTS_TRUSTED_PROXIES = 1  # nginx in front: every request comes from 127.0.0.1
+
+    def visitor(address: str, forged: str = "") -> Client:
+        forwarded = f"{forged}, {address}" if forged else address
+        return Client(HTTP_HOST=alpha.host, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+
+    spammer = [visitor("203.0.113.20", forged=f"10.0.0.{i}") for i in range(6)]
+    answers = [c.post("/contact/", {"nom": "A", "message": f"m {i}"}) for i, c in enumerate(spammer)]
+    # An address the client writes itself changes nothing: the proxy's entry counts.
+    assert [a.status_code for a in answers] == [200] * 5 + [429]
+    # Another visitor behind the same proxy is not limited by the first.
+    assert visitor("198.51.100.30").post("/contact/", {"nom": "B", "message": "bonjour"}).status_code == 200
+
+
 def test_long_texts_are_refused_on_the_field(contact, alpha):
     client = Client(HTTP_HOST=alpha.host, REMOTE_ADDR="203.0.113.4")
     response = client.post("/contact/", {"nom": "A", "message": "x" * (MAX_FIELD_CHARS + 1)})

@@ -129,3 +129,21 @@ def test_the_federation_admin_locks_too_and_lists_attempts(
     assert locked.status_code == 429
     listing = federation_staff_client.get("/admin/axes/accessattempt/").content.decode()
     assert "officer" in listing
+
+
+def test_behind_the_proxy_a_lockout_is_the_attacker_s_not_every_visitor_s(alpha, settings):
+    settings.CPTS_TRUSTED_PROXIES = 1  # nginx in front: every request comes from 127.0.0.1
+
+    def behind_proxy(address: str, forged: str = "") -> Client:
+        forwarded = f"{forged}, {address}" if forged else address
+        return Client(HTTP_HOST=alpha.host, REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+
+    assert _sign_in(behind_proxy("198.51.100.7"), alpha.coordinator_email).status_code == 302
+    # The attacker writes a new X-Forwarded-For each time: only the proxy's entry counts.
+    for n in range(settings.AXES_FAILURE_LIMIT):
+        _fail(behind_proxy("203.0.113.9", forged=f"10.0.0.{n}"), alpha.coordinator_email, 1)
+    assert (
+        _sign_in(behind_proxy("203.0.113.9", forged="10.9.9.9"), alpha.coordinator_email).status_code == 429
+    )
+    # The owner, behind the same proxy, from their own address, signs in at once.
+    assert _sign_in(behind_proxy("198.51.100.7"), alpha.coordinator_email).status_code == 302
