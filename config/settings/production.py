@@ -21,7 +21,9 @@ DEBUG = False
 if os.environ.get("CPTS_TASK_WORKER", "1") == "1":
     TASKS = {"default": {"BACKEND": WORKER_TASKS}}
 SERVE_MEDIA = os.environ.get("SERVE_MEDIA", "") == "1"
-HTTPS = os.environ.get("PUBLIC_SCHEME", "https") == "https"
+# The scheme of the URLs printed for people (e-mails, invitations) follows the cookies' rule.
+PUBLIC_SCHEME = os.environ.get("PUBLIC_SCHEME", "https")
+HTTPS = PUBLIC_SCHEME == "https"
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SESSION_COOKIE_HTTPONLY = True
