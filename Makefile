@@ -61,3 +61,16 @@ bench: migrate
 ## Stop and forget the embedded database (asks nothing: it deletes .data/).
 clean-data:
 	rm -rf .data media
+
+## The documentation site, built strictly into site/ (MkDocs with Material, in a virtualenv of
+## its own so that requirements/lock.txt stays the app's; see docs/index.md).
+DOCS_VENV := .venv-docs
+.PHONY: docs
+$(DOCS_VENV)/.installed: requirements/docs.txt
+	$(PYTHON) -m venv $(DOCS_VENV)
+	$(DOCS_VENV)/bin/pip install --quiet --upgrade pip
+	$(DOCS_VENV)/bin/pip install --quiet -r requirements/docs.txt
+	touch $@
+
+docs: $(DOCS_VENV)/.installed
+	NO_MKDOCS_2_WARNING=1 $(DOCS_VENV)/bin/mkdocs build --strict -d site/
