@@ -7,11 +7,13 @@ from django.utils.translation import gettext as _
 from tenants.audit import audit_csv_response, audit_entries
 from tenants.models import AuditEntry
 
+from .sign_in import ACCOUNTS_PERMISSION
+
 PAGE = 200
 
 
 def network_journal(request):
-    if not request.user.is_superuser:
+    if not request.user.has_perm(ACCOUNTS_PERMISSION):
         raise PermissionDenied
     action = request.GET.get("action", "")
     if action not in AuditEntry.Action.values:

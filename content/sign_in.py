@@ -23,6 +23,8 @@ from wagtail.log_actions import log
 from tenants.audit import audit_record
 from tenants.models import AuditEntry
 
+# Sign-ins, unlocking and the network's journal are about accounts: for those who manage them.
+ACCOUNTS_PERMISSION = "auth.change_user"
 LOCKED = "cpts.sign_in_locked"
 UNLOCKED = "cpts.sign_in_unlocked"
 

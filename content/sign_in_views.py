@@ -7,11 +7,12 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .sign_in import sign_in_failures, sign_in_lockouts, sign_in_unlock
+from .sign_in import ACCOUNTS_PERMISSION, sign_in_failures, sign_in_lockouts, sign_in_unlock
 
 
 def _administrators_only(request) -> None:
-    if not request.user.is_superuser:
+    # Those who manage accounts (team.roles: Coordination; a CPTS's superusers).
+    if not request.user.has_perm(ACCOUNTS_PERMISSION):
         raise PermissionDenied
 
 

@@ -7,7 +7,8 @@ forms, so a coordinator on any browser can maintain the territory.
 from collections.abc import Iterable
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.contrib.auth.decorators import permission_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Case, Q, When
 from django.http import JsonResponse
 from django.shortcuts import redirect
@@ -35,6 +36,13 @@ def _cpts(request):
     return request.tenant
 
 
+# Who may read and change the territory: Wagtail's admin only asks for admin access, so each
+# screen names its permission (team.roles grants them: Lecture reads, Coordination changes).
+may_read_territory = permission_required("content.view_territorycommune", raise_exception=True)
+may_change_territory = permission_required("content.change_territorycommune", raise_exception=True)
+
+
+@may_read_territory
 def territory_index(request):
     summary = territory_summary(cpts=_cpts(request))
     query = request.GET.get("q", "").strip()
@@ -57,6 +65,7 @@ def territory_index(request):
     )
 
 
+@may_read_territory
 def territory_suggestions(request):
     """Communes as the coordinator types (the search box's suggestions): JSON, territory excluded."""
     query = request.GET.get("q", "").strip()[:100]
@@ -103,6 +112,7 @@ def commune_search(query: str, *, exclude: set[str], departments: Iterable[str] 
 
 
 @require_POST
+@may_change_territory
 def territory_add(request):
     try:
         change = territory_add_communes(cpts=_cpts(request), codes=request.POST.getlist("code"))
@@ -121,6 +131,7 @@ def territory_add(request):
 
 
 @require_POST
+@may_change_territory
 def territory_remove(request):
     change = territory_remove_communes(cpts=_cpts(request), codes=request.POST.getlist("code"))
     if change.removed:
@@ -128,6 +139,7 @@ def territory_remove(request):
     return redirect("content_territory")
 
 
+@may_change_territory
 def territory_import(request):
     """Step 1: paste or upload; step 2: the preview, where the coordinator confirms."""
     form = TerritoryImportForm(request.POST or None, request.FILES or None)
@@ -157,6 +169,11 @@ def territory_import(request):
 
 def aci_contract(request):
     """The CPTS's contract, its maximum funding this year, and its API's allowed origins."""
+    needed = (
+        "content.change_missionindicator" if request.method == "POST" else "content.view_missionindicator"
+    )
+    if not request.user.has_perm(needed):
+        raise PermissionDenied
 
     cpts = _cpts(request)
     initial = {

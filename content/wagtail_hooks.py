@@ -23,7 +23,7 @@ from .models import (
 )
 from .preview import frontend_preview_url
 from .second_factor import second_factor_settings
-from .sign_in import LOCKED, UNLOCKED
+from .sign_in import ACCOUNTS_PERMISSION, LOCKED, UNLOCKED
 
 
 @hooks.register("register_admin_urls")
@@ -80,8 +80,10 @@ def sign_in_log_actions(actions):
 
 
 class AdminOnlyMenuItem(MenuItem):
+    """Screens about accounts (sign-ins, the journal): for those who manage accounts (Coordination)."""
+
     def is_shown(self, request):
-        return request.user.is_superuser
+        return request.user.has_perm(ACCOUNTS_PERMISSION)
 
 
 @hooks.register("register_admin_menu_item")

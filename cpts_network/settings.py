@@ -72,6 +72,7 @@ TENANT_APPS = [
     "prevention",
     "members",
     "site_import",
+    "team",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",

@@ -17,7 +17,7 @@ from django.contrib.auth.tokens import default_token_generator
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
-from .emails import EmailFormError, email_normalize, email_skeleton
+from tenants.emails import EmailFormError, email_normalize, email_skeleton
 
 MEMBERS_GROUP = "Adhérents"
 

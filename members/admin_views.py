@@ -7,6 +7,7 @@ Plain forms, no script. Deciding needs the permission to change memberships
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -41,6 +42,12 @@ def _can_decide(request) -> None:
         raise PermissionDenied
 
 
+# Members' records are personal data: reading them is a permission of its own (team.roles:
+# Coordination and Bureau), not every editor's.
+may_read = permission_required("members.view_membership", raise_exception=True)
+
+
+@may_read
 def membership_index(request):
     shown = request.GET.get("status", WAITING)
     memberships = Membership.objects.select_related("commune").order_by("-applied_at")
@@ -60,6 +67,7 @@ def membership_index(request):
     )
 
 
+@may_read
 def membership_detail(request, pk: int):
     membership = get_object_or_404(Membership.objects.select_related("commune"), pk=pk)
     return TemplateResponse(
@@ -138,6 +146,7 @@ def membership_erase(request, pk: int):
     return redirect("members_detail", pk=pk)
 
 
+@may_read
 def membership_attestation(request, pk: int):
     membership = get_object_or_404(
         Membership.objects.select_related("commune"), pk=pk, status=Membership.Status.ACCEPTED

@@ -6,9 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from content.contact import harden_contact_form
 from network.resolution import commune_find
+from tenants.emails import EmailFormError, email_normalize
 from tenants.vocabulary import Profession
 
-from .emails import EmailFormError, email_normalize
 from .identifiers import finess_clean, rpps_clean
 from .models import Membership
 

@@ -80,7 +80,7 @@ def application_submit(*, page: AdhesionPage, data: dict) -> Membership:
     for field in ("rpps", "finess"):
         if data.get(field) and same.filter(**{field: data[field]}).exists():
             raise ValidationError({field: "Une demande ou une adhésion existe déjà avec ce numéro."})
-    # ``data["email"]`` is in normal form (members.emails); equality, never the database's folding.
+    # ``data["email"]`` is in normal form (tenants.emails); equality, never the database's folding.
     if same.filter(email=data["email"]).exists():
         raise ValidationError({"email": "Une demande ou une adhésion existe déjà avec cette adresse e-mail."})
     membership = Membership.objects.create(

@@ -1,10 +1,12 @@
 """CPTS admin views for the federation's campaign kits: adopt one, apply an offered update."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from network.prevention import CampaignKit
 
@@ -28,6 +30,9 @@ def kit_index(request):
 
 @require_POST
 def kit_adopt_view(request, kit_id: int):
+    # Adopting writes a draft page: for those who may add pages (team.roles: not Lecture).
+    if not PagePermissionPolicy().user_has_permission(request.user, "add"):
+        raise PermissionDenied
     kit = get_object_or_404(CampaignKit, pk=kit_id, is_published=True)
     page = kit_adopt(kit=kit)
     messages.success(
@@ -39,7 +44,11 @@ def kit_adopt_view(request, kit_id: int):
 
 @require_POST
 def kit_update_view(request, page_id: int):
+    if not PagePermissionPolicy().user_has_permission(request.user, "change"):
+        raise PermissionDenied
     page = get_object_or_404(CampaignPage, pk=page_id)
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
     if kit_update_offer(page=page) is None:
         messages.info(request, _("Cette campagne suit déjà la dernière version du kit."))
         return redirect("prevention_kits")

@@ -21,6 +21,7 @@ LAYER = {
     "syndication": 3,
     "members": 3,
     "site_import": 3,
+    "team": 3,
     "cpts_network": 4,
 }
 

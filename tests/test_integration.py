@@ -24,7 +24,18 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 MARKER = "<!-- integration-settings:"
 SOURCE_IGNORED = shutil.ignore_patterns(
-    ".git", ".venv", ".data", ".ci", "media", "static", "node_modules", "__pycache__", "build", "*.egg-info"
+    ".git",
+    ".venv",
+    ".venv-*",
+    ".data",
+    ".ci",
+    "media",
+    "static",
+    "site",
+    "node_modules",
+    "__pycache__",
+    "build",
+    "*.egg-info",
 )
 
 

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from content.models import HomePage
 from content.services import territory_add_communes
 from members.accounts import MEMBERS_GROUP, AccountOutcome
-from members.emails import email_normalize, email_skeleton
 from members.forms import AdhesionForm
 from members.models import AdhesionPage, Membership
 from members.services import application_decide, application_submit, member_erase
+from tenants.emails import email_normalize, email_skeleton
 from tests.conftest import PASSWORD, login
 from tests.members.conftest import application, apply, with_key
 
@@ -108,10 +108,10 @@ def test_erasure_keeps_an_account_that_was_given_other_roles(
         user = membership.user
         assert user is not None and user.username == "camille@exemple.test"
         # The member later joins the team that edits the site.
-        user.groups.add(Group.objects.get_or_create(name="Editors")[0])
+        user.groups.add(Group.objects.get_or_create(name="Rédaction")[0])
         member_erase(membership=membership)
         user.refresh_from_db()
-        assert list(user.groups.values_list("name", flat=True)) == ["Editors"]
+        assert list(user.groups.values_list("name", flat=True)) == ["Rédaction"]
     # A set-password link no longer opens for an account that is more than a member's.
     link = re.search(r"https?://\S+/espace/\S+/", mail.outbox[-1].body).group(0)
     path = link.split(alpha.host, 1)[1].lstrip(":0123456789")

@@ -108,3 +108,23 @@ def test_the_demo_agenda_shows_the_cpts_and_federation_events_and_a_subscriber_t
     call_command("load_demo_network", "--no-region")
     again = Client(HTTP_HOST="localhost").get("/api/network/agenda/").json()
     assert again["count"] == len(agenda)
+
+
+def test_every_demo_cpts_has_its_team_a_page_for_the_bureau_and_one_due_tomorrow(demo):
+    from wagtail.models import WorkflowState
+
+    from cpts_network.demo.team import demo_team_accounts
+
+    for cpts in CPTS.objects.filter(short_name__in=["metz", "strasbourg", "luneville"]):
+        for role, email, password in demo_team_accounts(cpts.short_name):
+            assert email in demo and password in demo  # printed with the access list
+            signed = Client(HTTP_HOST=cpts.primary_host).post(
+                "/admin/login/", {"username": email, "password": password}
+            )
+            assert signed.status_code == 302, (cpts.short_name, role)
+        with _schema(cpts.schema_name):
+            waiting = WorkflowState.objects.filter(status="in_progress").count()
+            scheduled = StandardPage.objects.filter(live=False, go_live_at__isnull=False)
+            assert waiting == 1 and scheduled.count() == 1
+            assert scheduled.get().get_latest_revision().approved_go_live_at is not None
+        connection.set_schema_to_public()

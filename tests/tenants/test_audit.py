@@ -85,7 +85,7 @@ def test_accounts_and_roles_granted_in_a_cpts_are_recorded(alpha, alpha_client):
             user = get_user_model().objects.create_user(
                 "secretaire", "secretaire@alpha.test", "pw-secret-123"
             )
-            user.groups.add(Group.objects.get(name="Editors"))
+            user.groups.add(Group.objects.get(name="Rédaction"))
             user.is_superuser = True
             user.save()
         user.save(update_fields=["last_login"])  # a sign-in: nothing to record
@@ -96,4 +96,4 @@ def test_accounts_and_roles_granted_in_a_cpts_are_recorded(alpha, alpha_client):
     )
     assert [action for action, _, _ in entries] == ["account.roles", "account.roles", "account.created"]
     assert all(actor == "coord@alpha.test" for _, actor, _ in entries)
-    assert "Editors" in entries[1][2] and "is_superuser" in entries[0][2]
+    assert "Rédaction" in entries[1][2] and "is_superuser" in entries[0][2]

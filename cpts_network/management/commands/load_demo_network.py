@@ -24,6 +24,7 @@ from cpts_network.demo.sites import (
     territory_report,
 )
 from cpts_network.demo.syndication import demo_federation_posts_load, demo_subscriptions_load
+from cpts_network.demo.team import demo_team_accounts, demo_team_load
 from network.prevention import CampaignKit
 from network.resolution import Status, resolve_communes
 from network.second_factor import second_factor_enrol, second_factor_status
@@ -102,6 +103,7 @@ class Command(BaseCommand):
                 )
                 demo_internships_load(offers=entry["site"].get("internships", []))
                 demo_members_load(short_name=entry["short_name"])
+                demo_team_load(short_name=entry["short_name"])
             self.stdout.write(f"CPTS « {entry['name']} » créée.")
 
         posts = demo_federation_posts_load(posts=data["federation_posts"])
@@ -151,6 +153,10 @@ class Command(BaseCommand):
                 f"    site           {public_url(host)}",
                 f"    admin          {public_url(host, '/admin/')}   "
                 f"{entry['coordinator_email']} / {entry['coordinator_password']}",
+                *[
+                    f"    {role.lower():<15}{email} / {password}"
+                    for role, email, password in demo_team_accounts(entry["short_name"])
+                ],
                 f"    API            {public_url(host, '/api/v2/pages/')}",
                 f"    territoire     {public_url(host, '/api/v2/territory/')}",
                 f"    stages         {public_url(host, '/stages/')}",

@@ -1,0 +1,31 @@
+"""The four roles and the bureau's workflow in every CPTS schema (the template's included).
+
+Django creates permissions after all migrations (``post_migrate``); the roles
+grant some of them, so this migration creates them first, the way Django will.
+"""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+
+def install(apps, schema_editor):
+    from team.roles import roles_install
+
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    roles_install(apps)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("wagtailcore", "0098_apitoken"),
+        ("wagtailimages", "0027_image_description"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
+        ("wagtailadmin", "0006_formstate"),
+        ("content", "0012_webhook_url_public_only"),
+    ]
+
+    operations = [migrations.RunPython(install, migrations.RunPython.noop)]
