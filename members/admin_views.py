@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from .accounts import AccountOutcome
 from .forms import MembershipEditForm
-from .models import Membership, MembershipDecision
+from .models import AdhesionPage, Membership, MembershipDecision
 from .services import application_decide, directory_consent_withdraw, member_erase, membership_update
 from .views import attestation_response
 
@@ -112,6 +112,8 @@ def membership_decide(request, pk: int):
         account = application_decide(
             membership=membership,
             decision=request.POST.get("decision", ""),
+            # Its fee, payment page and links are in the e-mail (one at most: max_count).
+            page=AdhesionPage.objects.live().first(),
             reason=request.POST.get("reason", ""),
             by=request.user,
             request=request,

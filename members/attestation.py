@@ -13,7 +13,7 @@ import unicodedata
 from django.utils import formats, timezone
 from fpdf import FPDF
 
-from .models import Membership
+from .models.records import Membership
 
 SPELT_OUT = {"œ": "oe", "Œ": "OE", "€": "euros", "’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}
 

@@ -10,7 +10,7 @@ from tenants.emails import EmailFormError, email_normalize
 from tenants.vocabulary import Profession
 
 from .identifiers import finess_clean, rpps_clean
-from .models import Membership
+from .models.records import Membership
 
 
 def _normal_email(value: str) -> str:

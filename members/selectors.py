@@ -11,7 +11,7 @@ from network.models import Commune
 from tenants.selectors import current_cpts
 from tenants.vocabulary import Profession
 
-from .models import Membership
+from .models.records import Membership
 
 LISTED = Band(-1, 0, "commune d'un adhérent de la liste", "com-candidate")
 

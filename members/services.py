@@ -15,13 +15,14 @@ from django.core.mail import send_mail
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.formats import number_format
+from wagtail.models import Page
 
 from content.models import TerritoryCommune
 from network.resolution import commune_find
 
 from .accounts import AccountOutcome, member_account_close, member_account_open, password_link_path
 from .counts import member_counts_publish
-from .models import AdhesionPage, Membership, MembershipDecision
+from .models.records import Membership, MembershipDecision
 
 OPEN = [Membership.Status.PENDING, Membership.Status.MORE_ASKED, Membership.Status.ACCEPTED]
 # A link to download one's record works three months; the one to leave the directory, always.
@@ -48,7 +49,8 @@ def membership_from_token(token: str, purpose: str, *, max_age_days: int | None 
     return Membership.objects.filter(pk=pk).exclude(status=Membership.Status.ERASED).first()
 
 
-def member_links(membership: Membership, page: AdhesionPage, request=None) -> dict[str, str]:
+def member_links(membership: Membership, page: Page, request=None) -> dict[str, str]:
+    """The signed links of a member's e-mails, under the CPTS's ``AdhesionPage`` whose routes open them."""
     base = page.get_full_url(request).rstrip("/")
     return {
         "record": f"{base}/mes-donnees/{_token(membership, 'record')}/",
@@ -64,7 +66,7 @@ def _in_territory(commune) -> bool:
 
 
 @transaction.atomic
-def application_submit(*, page: AdhesionPage, data: dict) -> Membership:
+def application_submit(*, page: Page, data: dict) -> Membership:
     """An application from the public form's cleaned data; refused, field by field, in French."""
     commune = commune_find(data["commune"])
     if commune is None:
@@ -129,9 +131,12 @@ DECIDABLE = {
 
 @transaction.atomic
 def application_decide(
-    *, membership: Membership, decision: str, reason: str = "", by=None, request=None
+    *, membership: Membership, decision: str, page: Page | None, reason: str = "", by=None, request=None
 ) -> AccountOutcome | None:
     """The board's decision on a waiting application, logged, then told to the applicant.
+
+    ``page`` is the CPTS's live ``AdhesionPage`` (None if it has none): the e-mail gives its
+    fee, its payment page and the member's links under it.
 
     On acceptance, says what became of the member's account (``member_account_open``):
     the e-mail carries a set-password link only for an account this acceptance created.
@@ -154,7 +159,6 @@ def application_decide(
     account = member_account_open(membership) if decision == MembershipDecision.Decision.ACCEPT else None
     MembershipDecision.objects.create(membership=membership, decision=decision, reason=reason.strip(), by=by)
     member_counts_publish()
-    page = AdhesionPage.objects.live().first()
     site = page.get_site().site_name if page else ""
     body = _decision_message(membership, decision, reason.strip(), page, request)
     transaction.on_commit(lambda: send_mail(f"Votre adhésion — {site}", body, None, [membership.email]))

@@ -1,6 +1,7 @@
 """The public side of an adhésion: the form, its receipt, a member's own record, leaving the directory.
 
-Thin: forms check, services write, the page routes here (``AdhesionPage``).
+Thin: forms check, services write. ``AdhesionPage`` (members.models.pages) routes here: these
+functions read and write records only, so they never import the pages.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from content.contact import contact_post_refusal
 from .accounts import member_from_password_link
 from .attestation import attestation_pdf
 from .forms import AdhesionForm
-from .models import Membership
+from .models.records import Membership
 from .services import (
     RECORD_LINK_DAYS,
     application_submit,

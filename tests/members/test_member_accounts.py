@@ -175,7 +175,7 @@ def test_no_look_alike_of_an_account_s_address_is_ever_linked_to_it(alpha, typed
         form = AdhesionForm(data)
         if form.is_valid():
             membership = application_submit(page=page, data=form.cleaned_data)
-            outcome = application_decide(membership=membership, decision="accept")
+            outcome = application_decide(membership=membership, decision="accept", page=page)
             membership.refresh_from_db()
             assert membership.user_id != editor.pk
             assert not editor.groups.filter(name=MEMBERS_GROUP).exists()
