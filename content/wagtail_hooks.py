@@ -11,6 +11,7 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from . import journal_views, sign_in_views, views
+from .admin_dashboard import TodoPanel
 from .models import (
     Association,
     College,
@@ -208,3 +209,8 @@ class FrontendPreviewMenuItem(ActionMenuItem):
 @hooks.register("register_page_action_menu_item")
 def frontend_preview_menu_item():
     return FrontendPreviewMenuItem(order=60)
+
+
+@hooks.register("construct_homepage_panels")
+def cpts_todo_panel(request, panels):
+    panels.append(TodoPanel())

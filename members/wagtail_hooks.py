@@ -4,8 +4,10 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 
 from . import admin_views
+from .selectors import applications_waiting
 
 
 @hooks.register("register_admin_urls")
@@ -30,3 +32,20 @@ def members_admin_urls():
 @hooks.register("register_admin_menu_item")
 def members_menu_item():
     return MenuItem(_("Adhésions"), reverse("members_index"), icon_name="group", order=255)
+
+
+class WaitingApplicationsPanel(Component):
+    """« Adhésions à décider » on the admin home, for those who decide them."""
+
+    name = "members_waiting"
+    template_name = "members/admin/waiting_panel.html"
+    order = 60
+
+    def get_context_data(self, parent_context):
+        return {"waiting": applications_waiting().count()}
+
+
+@hooks.register("construct_homepage_panels")
+def members_waiting_panel(request, panels):
+    if request.user.has_perm("members.view_membership"):
+        panels.append(WaitingApplicationsPanel())

@@ -1,3 +1,4 @@
+from .dashboard import Todo, dashboard_todo
 from .site import (
     aci_missions,
     governance,
@@ -17,6 +18,8 @@ from .territory import (
 
 __all__ = [
     "TerritorySummary",
+    "Todo",
+    "dashboard_todo",
     "aci_missions",
     "governance",
     "key_figures",
