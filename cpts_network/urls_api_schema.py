@@ -2,4 +2,6 @@
 
 from django.urls import include, path
 
-urlpatterns = [path("api/network/", include("cpts_network.urls_api"))]
+from cpts_network import urls_api
+
+urlpatterns = [path("api/network/", include(urls_api))]

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
+from cpts_network import errors, urls_api, urls_api_schema
 from cpts_network.api_docs import redoc_view
 from cpts_network.media import media_urlpatterns
 from cpts_network.robots import robots_txt
@@ -16,9 +17,9 @@ from syndication.views import (
     network_news_page,
 )
 
-handler400 = "cpts_network.errors.bad_request"
-handler404 = "cpts_network.errors.not_found"
-handler500 = "cpts_network.errors.server_error"
+handler400 = errors.bad_request
+handler404 = errors.not_found
+handler500 = errors.server_error
 
 urlpatterns = [
     path("", federation_home, name="federation-home"),
@@ -30,10 +31,10 @@ urlpatterns = [
     path("reseau/<int:pk>/", federation_post_page, name="federation-post"),
     path("admin/", admin.site.urls),
     path("robots.txt", robots_txt, {"with_sitemap": False}, name="robots"),
-    path("api/network/", include("cpts_network.urls_api")),
+    path("api/network/", include(urls_api)),
     path(
         "api/network/schema/",
-        SpectacularAPIView.as_view(urlconf="cpts_network.urls_api_schema"),
+        SpectacularAPIView.as_view(urlconf=urls_api_schema),
         name="network-schema",
     ),
     path(
