@@ -7,7 +7,7 @@ from typing import Any
 
 from wagtail.admin.ui.components import Component
 
-from .selectors import dashboard_todo
+from .selectors.dashboard import dashboard_todo
 
 
 class TodoPanel(Component):

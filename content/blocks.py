@@ -1,13 +1,14 @@
 """StreamField blocks of a CPTS site. Each decides its own API output."""
 
 from django.core.exceptions import ValidationError
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from content.selectors.territory import territory_block, territory_block_api
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -126,8 +127,8 @@ class TerritoryMapBlock(blocks.StructBlock):
     """The CPTS's territory on a map, its communes listed beside it.
 
     Nothing is typed: the map and the list are read from the territory at each
-    view (``content.selectors.territory_block``, looked up by name because
-    selectors import the models these blocks belong to).
+    view (``content.selectors.territory.territory_block``, which reads the territory's
+    own model, never a page).
     """
 
     show_list = blocks.BooleanBlock(
@@ -141,11 +142,11 @@ class TerritoryMapBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["territory"] = import_string("content.selectors.territory_block")()
+        context["territory"] = territory_block()
         return context
 
     def get_api_representation(self, value, context=None):
-        return import_string("content.selectors.territory_block_api")()
+        return territory_block_api()
 
 
 class ImportedMarkupBlock(blocks.StructBlock):

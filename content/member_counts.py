@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from django.utils import timezone
 
-from .models import ProfessionCount
+from .models.governance import ProfessionCount
 
 _sources: list[Callable[[], dict[str, int]]] = []
 

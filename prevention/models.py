@@ -3,7 +3,6 @@
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -19,6 +18,7 @@ from tenants.vocabulary import Profession
 
 from .blocks import ActionsBlock, IndicatorsBlock
 from .forms import CampaignPageForm
+from .selectors import campaign_communes_map
 
 
 class CampaignIndexPage(CPTSPage):
@@ -175,8 +175,7 @@ class CampaignPage(CPTSPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # Looked up by name: the selectors import these models.
-        context["communes_map"] = import_string("prevention.selectors.campaign_communes_map")(self)
+        context["communes_map"] = campaign_communes_map(self)
         return context
 
     @property

@@ -34,6 +34,8 @@ from content.api_fields import SelectorField
 from content.blocks import RICH_TEXT_FEATURES, BodyBlock
 from content.contact import HONEYPOT_FIELD, contact_post_refusal, harden_contact_form
 from content.forms import CPTSFormPageForm, CPTSPageForm
+from content.selectors.site import page_key_figures, page_mission_indicators
+from content.selectors.territory import page_territory_map
 from tenants.vocabulary import Mission
 
 from .shareable import NetworkShareable
@@ -69,9 +71,9 @@ SECTION_PAGES = [
 
 # Figures computed from other rows: served in the API and the page's context,
 # computed by selectors (content.api_fields), never stored or typed.
-KEY_FIGURES = SelectorField("content.selectors.page_key_figures")
-TERRITORY_MAP = SelectorField("content.selectors.page_territory_map")
-MISSION_INDICATORS = SelectorField("content.selectors.page_mission_indicators")
+KEY_FIGURES = SelectorField(page_key_figures)
+TERRITORY_MAP = SelectorField(page_territory_map)
+MISSION_INDICATORS = SelectorField(page_mission_indicators)
 
 
 class HomePage(CPTSPage):

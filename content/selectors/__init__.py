@@ -1,4 +1,3 @@
-from .dashboard import Todo, dashboard_todo
 from .site import (
     aci_missions,
     governance,
@@ -18,8 +17,6 @@ from .territory import (
 
 __all__ = [
     "TerritorySummary",
-    "Todo",
-    "dashboard_todo",
     "aci_missions",
     "governance",
     "key_figures",

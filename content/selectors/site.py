@@ -6,15 +6,8 @@ from django.db.models import Prefetch
 from wagtail.models import Page
 
 from content.member_counts import member_counts
-from content.models import (
-    Association,
-    College,
-    Coordinator,
-    IndicatorValue,
-    Mandate,
-    MissionIndicator,
-    ProfessionCount,
-)
+from content.models.aci import IndicatorValue, MissionIndicator
+from content.models.governance import Association, College, Coordinator, Mandate, ProfessionCount
 from content.selectors.territory import territory_summary
 from tenants.selectors import current_cpts
 from tenants.vocabulary import CORE_MISSIONS, Mission

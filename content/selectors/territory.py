@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from content.models import TerritoryCommune
+from content.models.territory import TerritoryCommune
 from network.commune_maps import CANDIDATE, CommuneMap
 from network.commune_maps import territory_map as commune_territory_map
 from network.maps import Band
