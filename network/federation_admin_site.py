@@ -15,6 +15,22 @@ from django_otp.admin import OTPAdminSite
 
 from .federation_login import FederationLoginForm
 
+# django-otp and django-axes ship no French: their names in the admin's index and menus.
+FRENCH_APP_NAMES = {
+    "otp_static": _("Codes de secours"),
+    "otp_totp": _("Applications d'authentification"),
+    "axes": _("Tentatives de connexion"),
+    "auth": _("Comptes et rôles"),
+}
+FRENCH_MODEL_NAMES = {
+    "StaticDevice": _("Jeux de codes de secours"),
+    "TOTPDevice": _("Applications d'authentification (TOTP)"),
+    "AccessAttempt": _("Tentatives en cours"),
+    "AccessFailureLog": _("Échecs de connexion"),
+    "AccessLog": _("Connexions réussies"),
+    "AccessAttemptExpiration": _("Expirations des tentatives"),
+}
+
 
 class FederationAdminSite(OTPAdminSite):
     login_form = FederationLoginForm
@@ -35,6 +51,15 @@ class FederationAdminSite(OTPAdminSite):
         if not settings.FEDERATION_REQUIRE_2FA:
             return request.user.is_active and request.user.is_staff
         return super().has_permission(request)
+
+    def get_app_list(self, request, app_label=None):
+        """Django's list of apps and models, with French names for the libraries that ship none."""
+        apps = super().get_app_list(request, app_label)
+        for app in apps:
+            app["name"] = FRENCH_APP_NAMES.get(app["app_label"], app["name"])
+            for model in app["models"]:
+                model["name"] = FRENCH_MODEL_NAMES.get(model["object_name"], model["name"])
+        return apps
 
     def get_urls(self):
         from .admin_views import campaigns_dashboard, coverage_dashboard
