@@ -38,6 +38,7 @@ SHARED_APPS = [
     # Public tables (the network's posts, subscriptions); its admin screen and
     # signals serve every CPTS from there.
     "syndication",
+    "access",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -1,8 +1,9 @@
-"""The network's API, /api/network/: federation, students' search, agenda and news, one namespace."""
+"""The network's API, /api/network/: federation, students' search, agenda and news, « Trouver ma CPTS »."""
 
+from access.urls import urlpatterns as access_routes
 from network.urls import urlpatterns as federation_routes
 from search.urls import urlpatterns as search_routes
 from syndication.urls import urlpatterns as syndication_routes
 
 app_name = "network"
-urlpatterns = [*federation_routes, *search_routes, *syndication_routes]
+urlpatterns = [*federation_routes, *search_routes, *syndication_routes, *access_routes]

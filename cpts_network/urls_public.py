@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
+from access.views import find_my_cpts_page
 from cpts_network import errors, urls_api, urls_api_schema
 from cpts_network.api_docs import redoc_view
 from cpts_network.media import media_urlpatterns
@@ -25,6 +26,7 @@ urlpatterns = [
     path("", federation_home, name="federation-home"),
     path("couverture/<str:code>/", department_coverage_page, name="department-coverage"),
     path("stages/", internship_search_page, name="internship-search"),
+    path("trouver-ma-cpts/", find_my_cpts_page, name="find-my-cpts"),
     path("agenda/", network_agenda_page, name="network-agenda"),
     path("agenda.ics", network_agenda_feed, name="network-agenda-feed"),
     path("actualites/", network_news_page, name="network-news"),

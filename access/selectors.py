@@ -1,0 +1,347 @@
+"""« Trouver ma CPTS »: the communes a visitor means, and the CPTS covering each, from public tables only.
+
+No CPTS schema is visited: the communes are the reference data, the covered
+units of each CPTS are ``network.UnitClaim`` (kept by ``network.coverage`` in
+the transaction of every territory edit), hosts are ``tenants.Domain`` and
+adhésion pages their public copy (``AdhesionPageCopy``).
+
+A commune is found by its INSEE code, a former code, a postal code (which may
+name several communes: the visitor chooses), its name or a former name or a
+commune déléguée's, in the normal form of ``network.names`` (accents, case,
+hyphens, « St », « lès »/« les » do not matter), narrowed by « (57) » or a
+postal code written beside it. A name found nowhere gives the closest names
+to choose from, never a guess (``access.commune_names``). Paris, Lyon and
+Marseille are covered by arrondissement: the city gives its arrondissements.
+
+Overlaps: every CPTS whose territory covers the commune (its unit) is listed,
+by name; none is preferred. A commune in no CPTS gets its region's ARS and the
+network's CPTS whose territory reaches its department.
+
+Queries: one for the communes with their CPTS (one JSON aggregate per
+commune), one more to expand a city into its arrondissements, one more for
+the CPTS of the departments of communes in no CPTS. A misspelt name costs one
+query to miss, then the suggestions are read with their CPTS.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.aggregates import JSONBAgg
+from django.db.models import JSONField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import JSONObject
+
+from network.models import Commune, CommuneAlias, UnitClaim
+from network.names import normalize_name
+from tenants.models import CPTS, Domain, Stage
+from tenants.services import public_url
+
+from .ars import regional_agency
+from .commune_names import closest_communes
+
+MAX_QUERY_LENGTH = 100
+# The most communes sharing a postal code is 46 (51300); homonyms, 12.
+MAX_COMMUNES = 60
+MAX_SUGGESTIONS = 5
+CODE_RE = re.compile(r"^(?:\d{5}|2[AB]\d{3})$", re.IGNORECASE)
+_DEPARTMENT_HINT = re.compile(r"\(\s*(\d{2,3}|2[AB])\s*\)\s*$", re.IGNORECASE)
+_POSTAL_HINT = re.compile(r"\b(\d{5})\b")
+
+
+class Status:
+    FOUND = "found"  # one commune
+    SEVERAL = "several"  # a postal code or a name shared: the visitor chooses
+    SUGGESTIONS = "suggestions"  # no such name: the closest ones
+    NONE = "none"
+
+
+class MatchedBy:
+    INSEE_CODE = "insee_code"
+    POSTAL_CODE = "postal_code"
+    FORMER_CODE = "former_code"
+    NAME = "name"
+    FORMER_NAME = "former_name"
+    SUGGESTION = "suggestion"
+    ARRONDISSEMENT = "arrondissement"
+
+
+@dataclass(frozen=True)
+class CPTSAnswer:
+    short_name: str
+    name: str
+    stage: str
+    stage_label: str
+    site_url: str | None
+    # Only where the CPTS has a live, public « Adhésion » page.
+    adhesion_url: str | None = None
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """Who to turn to for a commune in no CPTS."""
+
+    ars_name: str | None
+    ars_url: str | None
+    department_cpts: list[CPTSAnswer] = field(default_factory=list)
+
+
+@dataclass
+class CommuneAnswer:
+    code: str
+    name: str
+    kind: str
+    department: str
+    department_name: str
+    region: str
+    postal_codes: list[str]
+    population: int
+    matched_by: str
+    note: str
+    cpts: list[CPTSAnswer]
+    fallback: Fallback | None = None
+    # A city covered by arrondissement is no unit; an arrondissement names its city.
+    is_unit: bool = True
+    parent: str | None = None
+
+
+@dataclass
+class FindMyCPTS:
+    query: str
+    status: str
+    communes: list[CommuneAnswer]
+
+    @property
+    def commune(self) -> CommuneAnswer | None:
+        return self.communes[0] if self.status == Status.FOUND else None
+
+
+def _site_url(frontend_url: str, host: str | None) -> str | None:
+    if frontend_url:
+        return frontend_url
+    return public_url(host) if host else None
+
+
+def _stage_label(stage: str) -> str:
+    return str(Stage(stage).label) if stage in Stage.values else stage
+
+
+def _primary_host(cpts_ref: str) -> Subquery:
+    return Subquery(Domain.objects.filter(tenant_id=OuterRef(cpts_ref), is_primary=True).values("domain")[:1])
+
+
+def _with_cpts(communes: QuerySet[Commune]) -> QuerySet[Commune]:
+    """Each commune with the CPTS covering it, by name, as one JSON list read in the same query."""
+    covering = (
+        UnitClaim.objects.filter(unit_id=OuterRef("code"))
+        .order_by()
+        .values("unit_id")
+        .annotate(
+            found=JSONBAgg(
+                JSONObject(
+                    short_name="cpts__short_name",
+                    name="cpts__name",
+                    stage="cpts__stage",
+                    frontend_url="cpts__frontend_url",
+                    host=_primary_host("cpts_id"),
+                    adhesion_path="cpts__adhesion_page_copy__path",
+                ),
+                order_by=("cpts__name", "cpts__short_name"),
+            )
+        )
+        .values("found")
+    )
+    return (
+        communes.filter(is_current=True)
+        .select_related("department")
+        .annotate(covering=Subquery(covering, output_field=JSONField()))
+    )
+
+
+def _cpts_answers(rows: list[dict] | None) -> list[CPTSAnswer]:
+    return [
+        CPTSAnswer(
+            short_name=row["short_name"],
+            name=row["name"],
+            stage=row["stage"],
+            stage_label=_stage_label(row["stage"]),
+            site_url=_site_url(row["frontend_url"], row["host"]),
+            adhesion_url=public_url(row["host"], row["adhesion_path"])
+            if row["host"] and row["adhesion_path"]
+            else None,
+        )
+        for row in rows or []
+    ]
+
+
+def _answer(commune: Commune, matched_by: str, note: str = "") -> CommuneAnswer:
+    return CommuneAnswer(
+        code=commune.code,
+        name=commune.name,
+        kind=commune.kind,
+        department=commune.department_id,
+        department_name=commune.department.name,
+        region=commune.region_id,
+        postal_codes=list(commune.postal_codes),
+        population=commune.population,
+        matched_by=matched_by,
+        note=note,
+        cpts=_cpts_answers(commune.covering),
+        is_unit=commune.is_unit,
+        parent=commune.parent_id,
+    )
+
+
+def _alias_of(aliases: QuerySet[CommuneAlias]) -> dict[str, Subquery]:
+    """The matched alias of each commune found (its name and kind), read in the same query."""
+    mine = aliases.filter(commune_id=OuterRef("code")).order_by("kind")
+    return {
+        "alias_name": Subquery(mine.values("name")[:1]),
+        "alias_kind": Subquery(mine.values("kind")[:1]),
+    }
+
+
+def _alias_note(commune: Commune) -> str:
+    """« commune déléguée, aujourd'hui Ancy-Dornot »: how a former name or code was read."""
+    kinds = dict(CommuneAlias.Kind.choices)
+    kind = str(kinds.get(commune.alias_kind, "ancien nom"))
+    if commune.alias_kind == CommuneAlias.Kind.FORMER_CODE:
+        kind = "ancien code INSEE"
+    return f"{kind}, aujourd'hui {commune.name}"
+
+
+def _by_code(code: str, department: str | None) -> list[CommuneAnswer]:
+    aliases = CommuneAlias.objects.filter(code=code)
+    found = _with_cpts(
+        Commune.objects.filter(
+            Q(code=code) | Q(postal_codes__contains=[code]) | Q(code__in=aliases.values("commune_id"))
+        )
+    ).annotate(**_alias_of(aliases))
+    if department:
+        found = found.filter(department_id=department)
+    answers = []
+    # Postal codes first: people know theirs better than an INSEE code they may share.
+    for commune in sorted(found[:MAX_COMMUNES], key=lambda c: (c.code == code, -c.population, c.code)):
+        if commune.code == code:
+            answers.append(_answer(commune, MatchedBy.INSEE_CODE))
+        elif code in commune.postal_codes:
+            answers.append(_answer(commune, MatchedBy.POSTAL_CODE))
+        else:
+            answers.append(_answer(commune, MatchedBy.FORMER_CODE, f"{code} : {_alias_note(commune)}"))
+    return answers
+
+
+def _by_name(text: str, department: str | None) -> tuple[list[CommuneAnswer], str]:
+    postal = None
+    if match := _POSTAL_HINT.search(text):
+        postal = match.group(1)
+        text = (text[: match.start()] + text[match.end() :]).strip()
+    normalized = normalize_name(text)
+    if not normalized:
+        return [], ""
+    aliases = CommuneAlias.objects.filter(search_name=normalized)
+    found = _with_cpts(
+        Commune.objects.filter(Q(search_name=normalized) | Q(code__in=aliases.values("commune_id")))
+    ).annotate(**_alias_of(aliases))
+    if department:
+        found = found.filter(department_id=department)
+    communes = list(found.order_by("-population", "code")[:MAX_COMMUNES])
+    if postal:
+        communes = [c for c in communes if postal in c.postal_codes] or communes
+    answers = []
+    for commune in communes:
+        if commune.search_name == normalized:
+            answers.append(_answer(commune, MatchedBy.NAME))
+        else:
+            answers.append(
+                _answer(commune, MatchedBy.FORMER_NAME, f"{commune.alias_name} : {_alias_note(commune)}")
+            )
+    return answers, normalized
+
+
+def _suggestions(normalized: str, department: str | None) -> list[CommuneAnswer]:
+    codes = closest_communes(
+        normalized, departments={department} if department else set(), limit=MAX_SUGGESTIONS
+    )
+    if not codes:
+        return []
+    found = {c.code: c for c in _with_cpts(Commune.objects.filter(code__in=codes))}
+    return [_answer(found[code], MatchedBy.SUGGESTION) for code in codes if code in found]
+
+
+def _arrondissements(answers: list[CommuneAnswer]) -> list[CommuneAnswer]:
+    """A city covered by arrondissement (Paris, Lyon, Marseille) stands for its arrondissements."""
+    cities = {a.code for a in answers if not a.is_unit}
+    if not cities:
+        return answers
+    # A postal code of one arrondissement names its city too: the arrondissement is the answer.
+    named = {a.parent for a in answers if a.parent in cities}
+    answers = [a for a in answers if a.code not in named]
+    cities -= named
+    if not cities:
+        return answers
+    arrondissements = _with_cpts(Commune.objects.filter(parent_id__in=cities)).select_related("parent")
+    return [a for a in answers if a.code not in cities] + [
+        _answer(c, MatchedBy.ARRONDISSEMENT, f"arrondissement de {c.parent.name}")
+        for c in arrondissements.order_by("code")
+    ]
+
+
+def _fallbacks(answers: list[CommuneAnswer]) -> None:
+    """Fill who to turn to for each commune in no CPTS: its ARS, the CPTS reaching its department."""
+    uncovered = [a for a in answers if not a.cpts]
+    if not uncovered:
+        return
+    departments = sorted({a.department for a in uncovered})
+    rows = (
+        CPTS.objects.filter(
+            Q(territory_departments__overlap=departments)
+            | Q(territory_communes=0, department_code__in=departments)
+        )
+        .annotate(host=_primary_host("pk"))
+        .order_by("name", "short_name")
+        .values_list(
+            "short_name", "name", "stage", "frontend_url", "host", "territory_departments", "department_code"
+        )
+    )
+    by_department: dict[str, list[CPTSAnswer]] = {}
+    for short_name, name, stage, frontend_url, host, reached, home in rows:
+        answer = CPTSAnswer(short_name, name, stage, _stage_label(stage), _site_url(frontend_url, host))
+        for department in set(reached or [home]) & set(departments):
+            by_department.setdefault(department, []).append(answer)
+    for answer in uncovered:
+        agency = regional_agency(answer.region)
+        answer.fallback = Fallback(
+            ars_name=agency.name if agency else None,
+            ars_url=agency.url if agency else None,
+            department_cpts=by_department.get(answer.department, []),
+        )
+
+
+def find_my_cpts(*, query: str = "", commune: str = "") -> FindMyCPTS:
+    """The communes ``query`` names and the CPTS covering each; ``commune``, an INSEE code, picks one."""
+    text = " ".join(query.split())[:MAX_QUERY_LENGTH]
+    query = text
+    suggested = False
+    if commune:
+        answers = [
+            _answer(c, MatchedBy.INSEE_CODE) for c in _with_cpts(Commune.objects.filter(code=commune.upper()))
+        ]
+    else:
+        department = None
+        if match := _DEPARTMENT_HINT.search(text):
+            department = match.group(1).upper().zfill(2)
+            text = text[: match.start()].strip()
+        if CODE_RE.match(text):
+            answers = _by_code(text.upper(), department)
+        else:
+            answers, normalized = _by_name(text, department)
+            if not answers and normalized:
+                answers, suggested = _suggestions(normalized, department), True
+    answers = _arrondissements(answers)
+    if suggested and answers:
+        status = Status.SUGGESTIONS
+    else:
+        status = {0: Status.NONE, 1: Status.FOUND}.get(len(answers), Status.SEVERAL)
+    _fallbacks(answers)
+    return FindMyCPTS(query=query, status=status, communes=answers)
