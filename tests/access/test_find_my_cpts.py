@@ -142,6 +142,9 @@ def test_a_query_naming_nothing_is_an_answer_not_an_error(federation_client, db,
         "status": "none",
         "communes": [],
     }
+    page = federation_client.get(PAGE, {"q": "Zzyzx-sur-Nulle-Part"})
+    assert page.status_code == 200
+    assert "Aucune commune trouvée pour « Zzyzx-sur-Nulle-Part »" in page.content.decode()
 
 
 def test_the_network_schema_documents_the_route(federation_client, db):
