@@ -1,6 +1,7 @@
 """The CPTS admin home says what to do, from data, to each role what concerns it."""
 
 import datetime
+import re
 
 from django.db import connection
 
@@ -39,6 +40,8 @@ def test_the_home_lists_what_is_due_and_the_board_sees_the_applications(alpha):
 
     coordination = signed_in(alpha, person(alpha, COORDINATION)).get("/admin/").content.decode()
     assert "À faire — CPTS Alpha" in coordination
+    # The dashboard's title is the CPTS's name, not the install's generic one.
+    assert re.search(r'<h1 class="w-h1 w-mt-0">\s*CPTS Alpha\s*</h1>', coordination)
     assert f"Indicateurs ACI à renseigner pour {today.year}" in coordination
     assert "Patients sans médecin traitant orientés" in coordination
     assert "Stage qui se termine bientôt" in coordination
