@@ -17,7 +17,9 @@ def test_the_home_lists_what_is_due_and_the_board_sees_the_applications(alpha):
     today = datetime.date.today()
     with alpha.context():
         territory_add_communes(cpts=alpha.cpts, codes=["57463"])
-        MissionIndicator.objects.create(mission="access_to_care", name="Patients sans médecin traitant orientés")
+        MissionIndicator.objects.create(
+            mission="access_to_care", name="Patients sans médecin traitant orientés"
+        )
         index = page_publish(parent=HomePage.objects.get(), page=InternshipIndexPage(title="Stages"))
         page_publish(
             parent=index,
