@@ -1,4 +1,4 @@
-"""Reads on the network (public schema): coverage, overlaps, the CPTS directory.
+"""Coverage of France by CPTS: population, communes in no CPTS, overlaps (public schema).
 
 Every figure is computed by SQL over the reference data and the claims table,
 in a constant number of queries whatever the number of CPTS: a request never
@@ -13,36 +13,15 @@ So nobody is counted twice, whichever way a territory was written.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from django.db import connection
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import TruncMonth
 
-from tenants.models import CPTS, Domain, Stage
+from network.models import Department, Region
+from network.selectors.directory import CPTSFigures, cpts_figures
+from tenants.models import Stage
 
-from .funding import FundingGrid, max_funding
-from .models import Department, Region
-from .prevention import NetworkCampaign
-
-# The ACI's table of funding by community size (accord conventionnel
-# interprofessionnel of 20 June 2019, approved by the arrêté of 21 August 2019):
-# size 1 "< 40 000 habitants", size 2 "entre 40 000 et 80 000", size 3 "entre
-# 80 000 et 175 000", size 4 "> 175 000". Read as the text reads: 40,000 is not
-# "< 40 000", so size 2; 80,000 is the end of "entre 40 000 et 80 000", so size 2;
-# 175,000 is not "> 175 000", so size 3. Each bound is the largest population of its size.
-TIER_UPPER_BOUNDS = ((39_999, 1), (80_000, 2), (175_000, 3))
 OVERLAP_LIMIT = 200
 UNCOVERED_LIMIT = 100
-
-
-def aci_tier(population: int) -> int:
-    """ACI size: 1 under 40,000 inhabitants, 2 from 40,000 to 80,000, 3 to 175,000, 4 above 175,000."""
-    for upper, tier in TIER_UPPER_BOUNDS:
-        if population <= upper:
-            return tier
-    return 4
-
 
 # Units are communes, or the arrondissements of Paris, Lyon and Marseille;
 # cover_count is kept by network.coverage when a territory changes.
@@ -73,25 +52,6 @@ class CoverageFigures:
     @property
     def covered_share(self) -> float:
         return round(self.covered_population / self.population, 4) if self.population else 0.0
-
-
-@dataclass
-class CPTSFigures:
-    short_name: str
-    name: str
-    stage: str
-    department_code: str
-    region_code: str
-    population: int
-    communes: int
-    departments: list[str]
-    tier: int
-    host: str | None = None
-    frontend_url: str = ""
-
-    @property
-    def stage_label(self) -> str:
-        return str(Stage(self.stage).label)
 
 
 @dataclass
@@ -227,48 +187,6 @@ def _overlaps(where: str, params: list) -> list[dict]:
         ]
 
 
-def cpts_figures(*, department: str | None = None, region: str | None = None) -> list[CPTSFigures]:
-    """Every CPTS (of a department or region: by territory, or home department if it has none)."""
-    rows = CPTS.objects.order_by("name").values_list(
-        "short_name",
-        "name",
-        "stage",
-        "department_code",
-        "region_code",
-        "territory_population",
-        "territory_communes",
-        "territory_departments",
-        "territory_regions",
-        "frontend_url",
-        "pk",
-    )
-    hosts = dict(Domain.objects.filter(is_primary=True).values_list("tenant_id", "domain"))
-    result = []
-    for short, name, stage, dep, reg, population, communes, departments, regions, url, pk in rows:
-        departments = list(departments) or [dep]
-        regions = list(regions) or [reg]
-        if department and department not in departments:
-            continue
-        if region and region not in regions:
-            continue
-        result.append(
-            CPTSFigures(
-                short,
-                name,
-                stage,
-                dep,
-                reg,
-                population,
-                communes,
-                departments,
-                aci_tier(population),
-                hosts.get(pk),
-                url,
-            )
-        )
-    return result
-
-
 def coverage_national() -> Coverage:
     regions = dict(Region.objects.values_list("code", "name"))
     by_region = _figures_by("region_id", "TRUE", [])
@@ -337,156 +255,4 @@ def coverage_by_department(code: str) -> Coverage:
         uncovered=_uncovered("u.department_id = %s", [code]),
         overlaps=_overlaps("u.department_id = %s", [code]),
         cpts=cpts_figures(department=code),
-    )
-
-
-def cpts_directory() -> list[CPTSFigures]:
-    return cpts_figures()
-
-
-def current_funding_grid():
-    return (
-        FundingGrid.objects.filter(is_partial=False).prefetch_related("lines").order_by("-valid_from").first()
-    )
-
-
-def funding_for_cpts(*, cpts, tier: int, grid=None, serious_crisis: bool = False):
-    """Maximum annual funding of one CPTS under its contract, or None before it signs."""
-
-    grid = grid or current_funding_grid()
-    year = cpts.contract_year()
-    if grid is None or year is None:
-        return None
-    return max_funding(
-        grid=grid,
-        tier=tier,
-        missions=list(cpts.aci_optional_missions),
-        contract_year=year,
-        serious_crisis=serious_crisis,
-    )
-
-
-@dataclass
-class CPTSFunding:
-    short_name: str
-    name: str
-    tier: int
-    estimate: object | None
-
-    @property
-    def contract_year(self) -> int | None:
-        return self.estimate.contract_year if self.estimate else None
-
-    @property
-    def max_annual_funding(self) -> int | None:
-        return self.estimate.total if self.estimate else None
-
-    @property
-    def lines(self) -> list:
-        return self.estimate.lines if self.estimate else []
-
-
-def funding_by_cpts() -> list[CPTSFunding]:
-    """Every CPTS with its maximum funding: three queries, no CPTS schema visited."""
-    grid = current_funding_grid()
-    contracts = {c.short_name: c for c in CPTS.objects.all()}
-    return [
-        CPTSFunding(
-            figures.short_name,
-            figures.name,
-            figures.tier,
-            funding_for_cpts(cpts=contracts[figures.short_name], tier=figures.tier, grid=grid),
-        )
-        for figures in cpts_figures()
-    ]
-
-
-@dataclass
-class CampaignListing:
-    campaigns: list[dict]
-    count: int
-    page: int
-    page_size: int
-    cpts_count: int
-    population: int
-    by_theme: dict[str, int]
-    by_month: dict[str, int]
-
-
-CAMPAIGN_PAGE_SIZE = 50
-CAMPAIGN_PAGE_SIZE_MAX = 200
-
-
-def network_campaigns(
-    *,
-    theme: str | None = None,
-    status: str | None = None,
-    region: str | None = None,
-    department: str | None = None,
-    start: date | None = None,
-    end: date | None = None,
-    page: int = 1,
-    page_size: int = CAMPAIGN_PAGE_SIZE,
-) -> CampaignListing:
-    """Every CPTS's published campaigns, filtered and paginated, with totals over all matches.
-
-    Six queries whatever the number of CPTS or campaigns; no CPTS schema visited.
-    """
-
-    campaigns = NetworkCampaign.objects.all()
-    if theme:
-        campaigns = campaigns.filter(theme_id=theme)
-    if status:
-        campaigns = campaigns.filter(status=status)
-    if region:
-        campaigns = campaigns.filter(
-            Q(cpts__territory_regions__contains=[region]) | Q(cpts__region_code=region)
-        )
-    if department:
-        campaigns = campaigns.filter(
-            Q(cpts__territory_departments__contains=[department]) | Q(cpts__department_code=department)
-        )
-    if start:
-        campaigns = campaigns.filter(end__gte=start)
-    if end:
-        campaigns = campaigns.filter(start__lte=end)
-
-    count = campaigns.count()
-    by_theme = dict(campaigns.values_list("theme_id").annotate(n=Count("id")).values_list("theme_id", "n"))
-    months = campaigns.annotate(month=TruncMonth("start")).values_list("month").annotate(n=Count("id"))
-    by_month = {month.strftime("%Y-%m"): n for month, n in months.values_list("month", "n")}
-    cpts = CPTS.objects.filter(pk__in=campaigns.values("cpts_id")).aggregate(
-        n=Count("pk"), population=Sum("territory_population")
-    )
-    page_size = max(1, min(page_size, CAMPAIGN_PAGE_SIZE_MAX))
-    offset = (max(page, 1) - 1) * page_size
-    rows = [
-        {
-            "cpts": c.cpts.short_name,
-            "cpts_name": c.cpts.name,
-            "population": c.cpts.territory_population,
-            "theme": c.theme_id,
-            "theme_name": c.theme.name,
-            "title": c.title,
-            "status": c.status,
-            "start": c.start,
-            "end": c.end,
-            "url": c.url,
-            "target": c.target,
-            "professions": c.professions,
-            "indicators": c.indicators,
-        }
-        for c in campaigns.select_related("cpts", "theme").order_by("-start", "cpts__name", "pk")[
-            offset : offset + page_size
-        ]
-    ]
-    return CampaignListing(
-        campaigns=rows,
-        count=count,
-        page=max(page, 1),
-        page_size=page_size,
-        cpts_count=cpts["n"] or 0,
-        population=cpts["population"] or 0,
-        by_theme=by_theme,
-        by_month=dict(sorted(by_month.items())),
     )
