@@ -1,17 +1,13 @@
 """The federation's roles, Analyste and Administration (network.federation_roles)."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 
 def install(apps, schema_editor):
+    from tenants.permissions import permissions_create_now
     from network.federation_roles import federation_roles_install
 
-    # Django creates permissions after every migration; the roles need them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+    permissions_create_now(apps)
     federation_roles_install(apps)
 
 

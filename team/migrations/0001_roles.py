@@ -4,17 +4,14 @@ Django creates permissions after all migrations (``post_migrate``); the roles
 grant some of them, so this migration creates them first, the way Django will.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 
 def install(apps, schema_editor):
+    from tenants.permissions import permissions_create_now
     from team.roles import roles_install
 
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+    permissions_create_now(apps)
     roles_install(apps)
 
 
