@@ -17,10 +17,11 @@ Overlaps: every CPTS whose territory covers the commune (its unit) is listed,
 by name; none is preferred. A commune in no CPTS gets its region's ARS and the
 network's CPTS whose territory reaches its department.
 
-Queries: one for the communes with their CPTS (one JSON aggregate per
-commune), one more to expand a city into its arrondissements, one more for
-the CPTS of the departments of communes in no CPTS. A misspelt name costs one
-query to miss, then the suggestions are read with their CPTS.
+Queries: one for the communes with their CPTS (``access.commune_rows``: one
+JSON aggregate per commune), one more to expand a city into its
+arrondissements, one more for the CPTS of the departments of communes in no
+CPTS. A misspelt name costs one query to miss, then the suggestions are read
+with their CPTS.
 """
 
 from __future__ import annotations
@@ -28,17 +29,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.aggregates import JSONBAgg
-from django.db.models import JSONField, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import JSONObject
+from django.db.models import OuterRef, Q, Subquery
 
-from network.models import Commune, CommuneAlias, UnitClaim
+from network.models import CommuneAlias
 from network.names import normalize_name
 from tenants.models import CPTS, Domain, Stage
 from tenants.services import public_url
 
 from .ars import regional_agency
 from .commune_names import closest_communes
+from .commune_rows import CommuneRow, commune_rows
 
 MAX_QUERY_LENGTH = 100
 # The most communes sharing a postal code is 46 (51300); homonyms, 12.
@@ -130,34 +130,6 @@ def _primary_host(cpts_ref: str) -> Subquery:
     return Subquery(Domain.objects.filter(tenant_id=OuterRef(cpts_ref), is_primary=True).values("domain")[:1])
 
 
-def _with_cpts(communes: QuerySet[Commune]) -> QuerySet[Commune]:
-    """Each commune with the CPTS covering it, by name, as one JSON list read in the same query."""
-    covering = (
-        UnitClaim.objects.filter(unit_id=OuterRef("code"))
-        .order_by()
-        .values("unit_id")
-        .annotate(
-            found=JSONBAgg(
-                JSONObject(
-                    short_name="cpts__short_name",
-                    name="cpts__name",
-                    stage="cpts__stage",
-                    frontend_url="cpts__frontend_url",
-                    host=_primary_host("cpts_id"),
-                    adhesion_path="cpts__adhesion_page_copy__path",
-                ),
-                order_by=("cpts__name", "cpts__short_name"),
-            )
-        )
-        .values("found")
-    )
-    return (
-        communes.filter(is_current=True)
-        .select_related("department")
-        .annotate(covering=Subquery(covering, output_field=JSONField()))
-    )
-
-
 def _cpts_answers(rows: list[dict] | None) -> list[CPTSAnswer]:
     return [
         CPTSAnswer(
@@ -174,62 +146,44 @@ def _cpts_answers(rows: list[dict] | None) -> list[CPTSAnswer]:
     ]
 
 
-def _answer(commune: Commune, matched_by: str, note: str = "") -> CommuneAnswer:
+def _answer(row: CommuneRow, matched_by: str, note: str = "") -> CommuneAnswer:
     return CommuneAnswer(
-        code=commune.code,
-        name=commune.name,
-        kind=commune.kind,
-        department=commune.department_id,
-        department_name=commune.department.name,
-        region=commune.region_id,
-        postal_codes=list(commune.postal_codes),
-        population=commune.population,
+        code=row.code,
+        name=row.name,
+        kind=row.kind,
+        department=row.department,
+        department_name=row.department_name,
+        region=row.region,
+        postal_codes=list(row.postal_codes),
+        population=row.population,
         matched_by=matched_by,
         note=note,
-        cpts=_cpts_answers(commune.covering),
-        is_unit=commune.is_unit,
-        parent=commune.parent_id,
+        cpts=_cpts_answers(row.covering),
+        is_unit=row.is_unit,
+        parent=row.parent,
     )
 
 
-def _alias_of(aliases: QuerySet[CommuneAlias]) -> dict[str, Subquery]:
-    """The matched alias of each commune found (its name and kind), read in the same query."""
-    mine = aliases.filter(commune_id=OuterRef("code")).order_by("kind")
-    return {
-        "alias_name": Subquery(mine.values("name")[:1]),
-        "alias_kind": Subquery(mine.values("kind")[:1]),
-    }
-
-
-def _alias_note(commune: Commune) -> str:
+def _alias_note(row: CommuneRow) -> str:
     """« commune déléguée, aujourd'hui Ancy-Dornot »: how a former name or code was read."""
-    kinds = dict(CommuneAlias.Kind.choices)
-    kind = str(kinds.get(commune.alias_kind, "ancien nom"))
-    if commune.alias_kind == CommuneAlias.Kind.FORMER_CODE:
+    if row.alias_kind == CommuneAlias.Kind.FORMER_CODE:
         kind = "ancien code INSEE"
-    return f"{kind}, aujourd'hui {commune.name}"
+    else:
+        kind = str(dict(CommuneAlias.Kind.choices).get(row.alias_kind, "ancien nom"))
+    return f"{kind}, aujourd'hui {row.name}"
 
 
 def _by_code(code: str, department: str | None) -> list[CommuneAnswer]:
-    aliases = CommuneAlias.objects.filter(code=code)
-    # One IN over a union, each part on its index (an OR of the three scanned every commune).
-    matching = (
-        Commune.objects.filter(Q(code=code) | Q(postal_codes__contains=[code]))
-        .values("code")
-        .union(aliases.values("commune_id"))
-    )
-    found = _with_cpts(Commune.objects.filter(code__in=matching)).annotate(**_alias_of(aliases))
-    if department:
-        found = found.filter(department_id=department)
+    rows = commune_rows(by="code", code=code, department=department, limit=MAX_COMMUNES)
     answers = []
     # Postal codes first: people know theirs better than an INSEE code they may share.
-    for commune in sorted(found[:MAX_COMMUNES], key=lambda c: (c.code == code, -c.population, c.code)):
-        if commune.code == code:
-            answers.append(_answer(commune, MatchedBy.INSEE_CODE))
-        elif code in commune.postal_codes:
-            answers.append(_answer(commune, MatchedBy.POSTAL_CODE))
+    for row in sorted(rows, key=lambda r: (r.code == code, -r.population, r.code)):
+        if row.code == code:
+            answers.append(_answer(row, MatchedBy.INSEE_CODE))
+        elif code in row.postal_codes:
+            answers.append(_answer(row, MatchedBy.POSTAL_CODE))
         else:
-            answers.append(_answer(commune, MatchedBy.FORMER_CODE, f"{code} : {_alias_note(commune)}"))
+            answers.append(_answer(row, MatchedBy.FORMER_CODE, f"{code} : {_alias_note(row)}"))
     return answers
 
 
@@ -241,24 +195,15 @@ def _by_name(text: str, department: str | None) -> tuple[list[CommuneAnswer], st
     normalized = normalize_name(text)
     if not normalized:
         return [], ""
-    aliases = CommuneAlias.objects.filter(search_name=normalized)
-    matching = (
-        Commune.objects.filter(search_name=normalized).values("code").union(aliases.values("commune_id"))
-    )
-    found = _with_cpts(Commune.objects.filter(code__in=matching)).annotate(**_alias_of(aliases))
-    if department:
-        found = found.filter(department_id=department)
-    communes = list(found.order_by("-population", "code")[:MAX_COMMUNES])
+    rows = commune_rows(by="name", name=normalized, department=department, limit=MAX_COMMUNES)
     if postal:
-        communes = [c for c in communes if postal in c.postal_codes] or communes
-    answers = []
-    for commune in communes:
-        if commune.search_name == normalized:
-            answers.append(_answer(commune, MatchedBy.NAME))
-        else:
-            answers.append(
-                _answer(commune, MatchedBy.FORMER_NAME, f"{commune.alias_name} : {_alias_note(commune)}")
-            )
+        rows = [r for r in rows if postal in r.postal_codes] or rows
+    answers = [
+        _answer(row, MatchedBy.NAME)
+        if row.search_name == normalized
+        else _answer(row, MatchedBy.FORMER_NAME, f"{row.alias_name} : {_alias_note(row)}")
+        for row in rows
+    ]
     return answers, normalized
 
 
@@ -268,8 +213,8 @@ def _suggestions(normalized: str, department: str | None) -> list[CommuneAnswer]
     )
     if not codes:
         return []
-    found = {c.code: c for c in _with_cpts(Commune.objects.filter(code__in=codes))}
-    return [_answer(found[code], MatchedBy.SUGGESTION) for code in codes if code in found]
+    rows = commune_rows(by="codes", codes=codes, order="given", limit=MAX_SUGGESTIONS)
+    return [_answer(row, MatchedBy.SUGGESTION) for row in rows]
 
 
 def _arrondissements(answers: list[CommuneAnswer]) -> list[CommuneAnswer]:
@@ -283,10 +228,9 @@ def _arrondissements(answers: list[CommuneAnswer]) -> list[CommuneAnswer]:
     cities -= named
     if not cities:
         return answers
-    arrondissements = _with_cpts(Commune.objects.filter(parent_id__in=cities)).select_related("parent")
+    rows = commune_rows(by="parents", parents=sorted(cities), order="code", limit=MAX_COMMUNES)
     return [a for a in answers if a.code not in cities] + [
-        _answer(c, MatchedBy.ARRONDISSEMENT, f"arrondissement de {c.parent.name}")
-        for c in arrondissements.order_by("code")
+        _answer(row, MatchedBy.ARRONDISSEMENT, f"arrondissement de {row.parent_name}") for row in rows
     ]
 
 
@@ -327,9 +271,8 @@ def find_my_cpts(*, query: str = "", commune: str = "") -> FindMyCPTS:
     query = text
     suggested = False
     if commune:
-        answers = [
-            _answer(c, MatchedBy.INSEE_CODE) for c in _with_cpts(Commune.objects.filter(code=commune.upper()))
-        ]
+        rows = commune_rows(by="codes", codes=[commune.upper()], order="given", limit=1)
+        answers = [_answer(row, MatchedBy.INSEE_CODE) for row in rows]
     else:
         department = None
         if match := _DEPARTMENT_HINT.search(text):
