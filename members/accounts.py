@@ -46,15 +46,15 @@ def _account_clash(address: str) -> AccountOutcome | None:
     """
     skeleton = email_skeleton(address)
     clash = None
-    for fields in get_user_model().objects.values_list("username", "email"):
-        for value in filter(None, fields):
-            try:
-                if email_normalize(value) == address:
-                    return AccountOutcome.SAME_ADDRESS
-            except EmailFormError:
-                pass  # a username that is no address (``federation``) can still look like one
-            if email_skeleton(value) == skeleton:
-                clash = AccountOutcome.LOOK_ALIKE
+    # Usernames only: an account's ``email`` is editable by its holder, so it identifies nothing.
+    for value in get_user_model().objects.values_list(get_user_model().USERNAME_FIELD, flat=True):
+        try:
+            if email_normalize(value) == address:
+                return AccountOutcome.SAME_ADDRESS
+        except EmailFormError:
+            pass  # a username that is no address (``federation``) can still look like one
+        if email_skeleton(value) == skeleton:
+            clash = AccountOutcome.LOOK_ALIKE
     return clash
 
 

@@ -26,23 +26,32 @@ from .roles import ROLE_NAMES
 
 
 def _account_with(address: str):
-    """The account whose address is exactly ``address`` in normal form; refuses a look-alike."""
+    """The account whose username is ``address`` (its normal form); refuses a look-alike.
+
+    Only the username identifies an account: it is set by an invitation or an accepted
+    adhésion to the address in normal form. The ``email`` field is not trusted for this.
+    """
     skeleton = email_skeleton(address)
-    for user in get_user_model().objects.all():
-        for value in filter(None, (user.username, user.email)):
-            try:
-                if email_normalize(value) == address:
-                    return user
-            except EmailFormError:
-                pass  # a username that is no address (« federation »)
-            if email_skeleton(value) == skeleton:
-                raise ValidationError(
-                    {
-                        "email": "Cette adresse ressemble à s'y méprendre à celle d'un compte existant "
-                        "(caractères d'autres alphabets) : vérifiez-la."
-                    }
-                )
+    for username in get_user_model().objects.values_list(get_user_model().USERNAME_FIELD, flat=True):
+        try:
+            if email_normalize(username) == address:
+                return get_user_model()._default_manager.get_by_natural_key(username)
+        except EmailFormError:
+            pass  # a username that is no address (« federation »)
+        if email_skeleton(username) == skeleton:
+            raise ValidationError(
+                {
+                    "email": "Cette adresse ressemble à s'y méprendre à celle d'un compte existant "
+                    "(caractères d'autres alphabets) : vérifiez-la."
+                }
+            )
     return None
+
+
+def _password_link(user, base_url: str) -> str:
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    return f"{base_url.rstrip('/')}/admin/password_reset/confirm/{uid}/{token}/"
 
 
 @transaction.atomic
@@ -55,18 +64,17 @@ def team_member_invite(*, email: str, role: str, site_name: str, base_url: str, 
     except EmailFormError as error:
         raise ValidationError({"email": str(error)}) from error
     user = _account_with(address)
-    created = user is None
-    if created:
+    if user is None:
         user = get_user_model()(username=address, email=address)
         user.set_unusable_password()
         user.save()
     elif user.groups.filter(name=role).exists():
         raise ValidationError({"role": f"Ce compte a déjà le rôle « {role} »."})
     user.groups.add(Group.objects.get(name=role))
-    if created:
-        uid = urlsafe_base64_encode(force_bytes(user.pk))
-        token = default_token_generator.make_token(user)
-        link = f"{base_url.rstrip('/')}/admin/password_reset/confirm/{uid}/{token}/"
+    # A new account, or one whose earlier invitation was never taken up: a link to choose the
+    # password, sent to the account's own address (its username).
+    if not user.has_usable_password():
+        link = _password_link(user, base_url)
         body = (
             f"Bonjour,\n\n{by or 'La coordination'} vous invite dans l'administration du site {site_name}, "
             f"avec le rôle « {role} ».\n\nChoisissez votre mot de passe (lien à usage unique, valable "
@@ -84,6 +92,9 @@ def team_member_invite(*, email: str, role: str, site_name: str, base_url: str, 
 @transaction.atomic
 def team_role_withdraw(*, user, role: str, by) -> None:
     """Take ``role`` from ``user``; one does not take one's own Coordination role away."""
+    if role not in ROLE_NAMES:
+        # Other groups (« Adhérents ») have their own ways in and out (members' erasure).
+        raise ValidationError("Ce n'est pas un rôle de l'équipe.")
     if user.pk == getattr(by, "pk", None) and role == "Coordination":
         raise ValidationError("Vous ne pouvez pas vous retirer vous-même le rôle Coordination.")
     user.groups.remove(*Group.objects.filter(name=role))

@@ -10,6 +10,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from tenants.services import public_url
+
 from .forms import InvitationForm
 from .roles import ROLE_NAMES, ROLES
 from .selectors import team_members
@@ -30,7 +32,8 @@ def team_index(request):
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
                 site_name=request.tenant.name,
-                base_url=f"{request.scheme}://{request.get_host()}",
+                # The CPTS's own address, never the request's Host header.
+                base_url=public_url(request.tenant.primary_host, ""),
                 by=request.user.get_full_name() or request.user.email or request.user.get_username(),
             )
         except ValidationError as error:

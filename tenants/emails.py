@@ -45,6 +45,9 @@ def email_normalize(address: str) -> str:
     local, at, domain = address.rpartition("@")
     if not at or not local or not domain:
         raise EmailFormError("Saisissez une adresse e-mail complète (nom@domaine).")
+    if local.startswith('"') or '"' in local:
+        # A quoted local part (« "coord"@… ») is another spelling of a mailbox: refused, not guessed.
+        raise EmailFormError("Écrivez l'adresse sans guillemets.")
     if not local.isascii():
         raise EmailFormError("La partie avant « @ » doit s'écrire en caractères latins sans accent.")
     try:

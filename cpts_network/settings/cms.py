@@ -16,6 +16,9 @@ def wagtail_settings() -> dict[str, Any]:
         # releases.wagtail.org from every CPTS admin's dashboard.
         "WAGTAIL_GRAVATAR_PROVIDER_URL": None,
         "WAGTAIL_ENABLE_UPDATE_CHECK": False,
+        # An account's address is its identity (invitations, adhésions find accounts by it): nobody
+        # changes their own unchecked; the coordination re-invites instead (team.services).
+        "WAGTAIL_EMAIL_MANAGEMENT_ENABLED": False,
         # Uploads (content/uploads.py): no format that can carry script (SVG,
         # HTML); images re-encoded on upload; documents served as attachments but PDF and text.
         "WAGTAILDOCS_EXTENSIONS": ["pdf", "odt", "docx", "xlsx", "ods", "csv", "txt", "png", "jpg"],

@@ -205,3 +205,57 @@ def test_each_role_opens_exactly_its_screens_and_no_other_cpts_s(alpha, beta):
             if not (response.status_code == 302 and "/admin/login/" in response["Location"]):
                 wrong.append((name, who, response.status_code))
     assert wrong == [], "\n".join(map(str, wrong))
+
+
+def test_an_address_someone_typed_into_their_own_account_takes_no_one_s_invitation(
+    alpha, alpha_client, django_capture_on_commit_callbacks
+):
+    writer = person(alpha, WRITING)
+    with alpha.context():
+        # Whatever way an editor's e-mail field came to hold another person's address…
+        get_user_model().objects.filter(username=writer).update(email="nouvelle.coord@alpha.test")
+    connection.set_schema_to_public()
+    login(alpha_client, alpha)
+    with django_capture_on_commit_callbacks(execute=True):
+        alpha_client.post("/admin/team/", {"email": "Nouvelle.Coord@alpha.test", "role": COORDINATION})
+    with alpha.context():
+        assert list(get_user_model().objects.get(username=writer).groups.values_list("name", flat=True)) == [
+            WRITING
+        ]
+        newcomer = get_user_model().objects.get(username="nouvelle.coord@alpha.test")
+        assert list(newcomer.groups.values_list("name", flat=True)) == [COORDINATION]
+    # …the invitation went to the invited person, with the CPTS's own address in its link.
+    assert mail.outbox[-1].to == ["nouvelle.coord@alpha.test"]
+    assert f"http://{alpha.host}/admin/password_reset/confirm/" in mail.outbox[-1].body
+
+
+def test_the_invitation_link_never_carries_the_request_s_host(alpha, django_capture_on_commit_callbacks):
+    client = Client(HTTP_HOST=f"{alpha.host.upper()}:1")
+    login(client, alpha)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/admin/team/", {"email": "lectrice@alpha.test", "role": READING})
+    assert f"http://{alpha.host}/admin/password_reset/confirm/" in mail.outbox[-1].body
+
+
+def test_an_unanswered_invitation_is_sent_again_with_a_link_and_only_roles_are_withdrawn(
+    alpha, alpha_client, django_capture_on_commit_callbacks
+):
+    login(alpha_client, alpha)
+    with django_capture_on_commit_callbacks(execute=True):
+        alpha_client.post("/admin/team/", {"email": "tard@alpha.test", "role": READING})
+        alpha_client.post("/admin/team/", {"email": "tard@alpha.test", "role": BOARD})
+    assert "/admin/password_reset/confirm/" in mail.outbox[-1].body  # no password yet: a link again
+    with alpha.context():
+        user = get_user_model().objects.get(username="tard@alpha.test")
+        Group.objects.get_or_create(name="Adhérents")[0].user_set.add(user)
+    connection.set_schema_to_public()
+    alpha_client.post(f"/admin/team/{user.pk}/withdraw/", {"role": "Adhérents"})
+    with alpha.context():
+        assert user.groups.filter(name="Adhérents").exists()  # not a role: untouched
+
+
+def test_a_quoted_address_is_refused():
+    from tenants.emails import EmailFormError, email_normalize
+
+    with pytest.raises(EmailFormError):
+        email_normalize('"coord"@alpha.test')

@@ -139,3 +139,17 @@ def test_a_second_worker_and_the_periodic_jobs_deliver_nothing_twice(queued, rec
     call_command("periodic_jobs", "--job", "webhooks", stdout=open(os.devnull, "w"))  # noqa: SIM115
     assert len(received) == 1
     assert PeriodicJobRun.objects.get(name="webhooks").finished_at is not None
+
+
+def test_a_task_of_a_schema_that_is_gone_fails_instead_of_running_in_public(queued):
+    # An archived CPTS's task still in the queue: its search_path would fall through to public.
+    row = DBTaskResult.objects.create(
+        args_kwargs={"args": [], "kwargs": {}, "schema": "archivee"},
+        task_path="content.webhooks.webhooks_send_due",
+        queue_name="default",
+        backend_name="default",
+    )
+    done = _worker()
+    assert done.returncode == 0, done.stderr[-2000:]
+    row.refresh_from_db()
+    assert row.status == "FAILED" and row.exception_class_path.endswith("LookupError")

@@ -28,7 +28,7 @@ from django_tasks_db.management.commands.db_worker import (
     Worker,
 )
 from django_tasks_db.models import DBTaskResult
-from django_tenants.utils import schema_context
+from django_tenants.utils import get_public_schema_name, schema_context, schema_exists
 
 from tenants.tasks import task_schema
 
@@ -39,6 +39,10 @@ class SchemaWorker(Worker):
     def run_task(self, db_task_result: DBTaskResult) -> None:
         schema = task_schema(db_task_result)
         logger.info("Task %s (%s) in schema %s", db_task_result.id, db_task_result.task_path, schema)
+        if schema != get_public_schema_name() and not schema_exists(schema):
+            # An archived CPTS: its search_path would fall through to the public schema's tables.
+            db_task_result.set_failed(LookupError(f"Le schéma {schema} n'existe plus."))
+            return
         with schema_context(schema):
             super().run_task(db_task_result)
 
