@@ -62,6 +62,8 @@ def main() -> None:
         save(page, "metz-home.png")
         page.goto(f"{network}/stages/?q=kine")
         save(page, "students-search.png")
+        page.goto(f"{network}/trouver-ma-cpts/?q=57000")
+        save(page, "find-my-cpts.png")
 
         page = browser.new_context(viewport=viewport, locale="fr-FR").new_page()
         sign_in(page, "metz.localhost", *METZ)
