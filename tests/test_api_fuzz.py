@@ -115,6 +115,7 @@ NETWORK_KEYS = ["q", "discipline", "level", "region", "department", "cpts", "hou
     "status",
     "year",
     "format",
+    "commune",
     "x",
 ]
 WAGTAIL_KEYS = ["search", "offset", "limit", "locale", "type", "child_of", "descendant_of", "order"] + [
@@ -141,7 +142,16 @@ def _ask_anything(client, path: str, keys: list[str]) -> None:
     ask()
 
 
-@pytest.mark.parametrize("path", ["/api/network/internships/", "/api/network/campaigns/", "/stages/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/network/internships/",
+        "/api/network/campaigns/",
+        "/stages/",
+        "/api/network/find-my-cpts/",
+        "/trouver-ma-cpts/",
+    ],
+)
 def test_any_query_string_is_answered_without_a_server_error(path, with_data):
     from django.test import Client
 
