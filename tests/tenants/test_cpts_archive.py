@@ -167,12 +167,13 @@ def test_a_copy_registered_only_through_the_contract_follows_archive_and_restore
     assert calls == [("withdraw", "ephemere", "public")]
     cpts_restore(archive=archive)
     assert calls[1:] == [("rebuild", "ephemere", "ephemere")]
-    assert [c.name for c in public_copies.public_copies()][:4] == [
+    # The features' own copies are registered beside it (more join them: adhesion pages, member counts).
+    assert {c.name for c in public_copies.public_copies()} >= {
         "internship listings",
         "network posts",
         "territory claims",
         "campaign copies",
-    ]
+    }
 
 
 def test_a_dump_the_server_refuses_is_a_clear_error_not_an_unreachable_database(doomed, tmp_path):
