@@ -20,10 +20,14 @@ from wagtail.images.models import Image
 from content.models import HomePage
 from content.services import standard_page_publish
 from tenants.models import CPTS, CPTSArchive, Domain
+from tenants.public_copies import public_copies_withdraw
 from tenants.services import cpts_archive, cpts_create, cpts_restore
 
 
 def _remove_leftovers() -> None:
+    # Its public copies first: the coverage counters of its communes go back down.
+    for leftover in CPTS.objects.filter(short_name="ephemere"):
+        public_copies_withdraw(leftover)
     CPTS.objects.filter(short_name="ephemere").delete()
     CPTSArchive.objects.filter(short_name="ephemere").delete()
     with connection.cursor() as cursor:
