@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 # To show it on a network on purpose: make demo DEMO_ADDRESS=0.0.0.0:8000
 DEMO_ADDRESS ?= 127.0.0.1:8000
 
-.PHONY: demo test test-operator install migrate lint bench clean-data
+.PHONY: demo test browser-tools test-operator install migrate lint bench clean-data
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,9 +30,28 @@ demo: migrate
 	$(MANAGE) check_public_copies --fix
 	$(MANAGE) runserver $(DEMO_ADDRESS)
 
-## The whole test suite, against real PostgreSQL.
-test: install
-	$(BIN)/python -m pytest -q
+## The whole test suite, against real PostgreSQL, the browser tests included: two workers, each
+## with its own test database (pytest-xdist), the reason of every skip and the 15 slowest tests.
+PYTEST_WORKERS ?= 2
+test: install browser-tools
+	$(BIN)/python -m pytest -q -rs --durations=15 -n $(PYTEST_WORKERS) --dist loadfile --no-loadscope-reorder
+
+## What tests/test_browser.py drives: Debian's Chromium (apt-get, as root) and axe-core (npm), as
+## .ci/run installs them; on a machine where they cannot be installed, stops saying what to install.
+AXE := .ci/axe/node_modules/axe-core/axe.min.js
+NEEDS_CHROMIUM := Tests du navigateur : installez Chromium (apt-get install chromium), puis relancez \
+	make test. / Browser tests: install Chromium (apt-get install chromium), then run make test again.
+NEEDS_AXE := Tests du navigateur : installez Node.js et npm pour axe-core (npm install --prefix .ci/axe \
+	axe-core@4), puis relancez make test. / Browser tests: install Node.js and npm for axe-core (npm \
+	install --prefix .ci/axe axe-core@4), then run make test again.
+browser-tools:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1 && \
+		{ DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null || \
+		  { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; }; }; } \
+		|| { echo "$(NEEDS_CHROMIUM)" >&2; exit 1; }
+	@test -f $(AXE) || { command -v npm >/dev/null 2>&1 && \
+		npm install --silent --no-audit --no-fund --prefix .ci/axe axe-core@4 >/dev/null; } \
+		|| { echo "$(NEEDS_AXE)" >&2; exit 1; }
 
 ## The operator's run: production settings, gunicorn, the task worker, Redis, PostgreSQL on
 ## 127.0.0.1:5432, in a virtualenv without the embedded PostgreSQL (tests/operator).

@@ -5,7 +5,14 @@ How the database is set up
     ``tenants``' migrate_schemas: public schema, then the ``cpts_template``
     schema and its stored SQL. Two CPTS, ``alpha`` and ``beta``, are then
     created once per session with ``cpts_create`` (so from the template, in
-    ~0.3 s each) and committed.
+    ~0.3 s each) and committed. A copy of the database as the migrations left
+    it (``fresh_install``) serves the tests that need a second install.
+
+Parallel workers
+    ``make test`` runs two pytest-xdist workers; each has its own test
+    database (pytest-django suffixes its name: ``test_…_gw0``), its own alpha
+    and beta, and its own ``fresh_install``. ``server_url(connection.settings_dict
+    ["NAME"])`` names the worker's own database for a subprocess.
 
 Each test
     runs in a transaction rolled back at its end, as usual with pytest-django.
@@ -21,6 +28,7 @@ Clients
 from dataclasses import dataclass
 from urllib.parse import quote
 
+import psycopg
 import pytest
 from django.db import connection
 from django.test import Client
@@ -64,8 +72,27 @@ def _create(short_name: str, department: str) -> TestCPTS:
     )
 
 
+# Under pytest-xdist (`make test`: --dist loadfile --no-loadscope-reorder, each module on one
+# worker, in this order) the longest modules start first, so that both workers finish together.
+LONGEST_FIRST = [
+    "tests/test_integration.py",
+    "tests/test_bench_guards.py",
+    "tests/test_browser.py",
+    "tests/tenants/test_cpts_export.py",
+    "tests/network/test_demo_network.py",
+    "tests/tenants/test_migrate_network.py",
+    "tests/tenants/test_cpts_archive.py",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    if hasattr(config, "workerinput"):
+        rank = {path: place for place, path in enumerate(LONGEST_FIRST)}
+        items.sort(key=lambda item: rank.get(item.nodeid.partition("::")[0], len(rank)))
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(request, django_test_environment, django_db_blocker):
+def django_db_setup(request, django_test_environment, django_db_modify_db_settings, django_db_blocker):
     """Always create the test database, even for a run whose tests all commit.
 
     pytest-django only sets up the databases that some selected test marks
@@ -77,10 +104,26 @@ def django_db_setup(request, django_test_environment, django_db_blocker):
 
     verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
-        config = setup_databases(verbosity=verbosity, interactive=False, aliases={"default"})
+        # No test restores a serialized copy (serialized_rollback): none is made.
+        config = setup_databases(
+            verbosity=verbosity, interactive=False, aliases={"default"}, serialized_aliases=set()
+        )
+        name = connection.settings_dict["NAME"]
+        connection.close()  # a database is copied with no session open on it
+        server_execute(
+            f'DROP DATABASE IF EXISTS "{name}_fresh"', f'CREATE DATABASE "{name}_fresh" TEMPLATE "{name}"'
+        )
     yield
     with django_db_blocker.unblock():
+        server_execute(f'DROP DATABASE IF EXISTS "{name}_fresh" WITH (FORCE)')
         teardown_databases(config, verbosity=verbosity)
+
+
+@pytest.fixture(scope="session")
+def fresh_install(django_db_setup) -> str:
+    """A database as ``migrate_schemas`` leaves a new install (nothing loaded): to be copied with
+    ``CREATE DATABASE … TEMPLATE``, never used itself."""
+    return f"{connection.settings_dict['NAME']}_fresh"
 
 
 @pytest.fixture(scope="session")
@@ -155,6 +198,13 @@ def federation_staff_client(federation_client, django_user_model) -> Client:
     )
     assert response.status_code == 302, response.content[:2000]
     return federation_client
+
+
+def server_execute(*statements: str) -> None:
+    """Run ``statements`` on the test run's server, outside any database's transaction."""
+    with psycopg.connect(server_url("postgres"), autocommit=True) as server:
+        for statement in statements:
+            server.execute(statement)
 
 
 def server_url(name: str) -> str:

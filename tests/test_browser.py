@@ -24,9 +24,51 @@ document.addEventListener("securitypolicyviolation", (e) => {
 });
 """
 
-pytestmark = pytest.mark.skipif(
-    not os.path.exists(CHROMIUM), reason="Chromium is installed by .ci/run (apt install chromium)"
-)
+AXE = ROOT / ".ci" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+# What to install, in the words of `make browser-tools` (the Makefile's `test` runs it first).
+NEEDED = {
+    CHROMIUM: "Chromium (Debian : apt-get install chromium)",
+    AXE: "axe-core (npm install --prefix .ci/axe axe-core@4)",
+}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def browser_tools():
+    """No silent skip: without Chromium or axe-core these tests fail and say what to install."""
+    missing = [what for path, what in NEEDED.items() if not os.path.exists(path)]
+    if missing:
+        pytest.fail(
+            "Tests du navigateur : il manque " + " et ".join(missing) + ". `make browser-tools` les installe."
+            " / Browser tests: missing " + " and ".join(missing) + "; `make browser-tools` installs them.",
+            pytrace=False,
+        )
+
+
+@pytest.fixture(scope="module", autouse=True)
+def public_schema_left_as_found(network, django_db_blocker):
+    """These tests commit: the server's sign-ins and the territory page write the federation's
+    journal, sessions and sign-in log. What they added goes at the end, so no later test (on
+    this database, in any order) finds it."""
+    from axes.models import AccessLog
+    from django.contrib.sessions.models import Session
+    from django.db import connection, connections
+
+    from tenants.models import AuditEntry
+
+    with django_db_blocker.unblock():
+        connection.set_schema_to_public()
+        last = {
+            model: model.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+            for model in (AuditEntry, AccessLog)
+        }
+        sessions = set(Session.objects.values_list("pk", flat=True))
+    yield
+    with django_db_blocker.unblock():
+        connection.set_schema_to_public()
+        for model, pk in last.items():
+            model.objects.filter(pk__gt=pk).delete()
+        Session.objects.exclude(pk__in=sessions).delete()
+    connections.close_all()
 
 
 @pytest.fixture(scope="module")
@@ -106,10 +148,6 @@ def _page(browser):
     return context, context.new_page()
 
 
-AXE = ROOT / ".ci" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
-
-
-@pytest.mark.skipif(not AXE.exists(), reason="axe-core is installed by .ci/run (npm install axe-core)")
 @pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)])
 def test_public_pages_are_accessible_and_fit_a_phone(server, browser, network, territory_page, width, height):
     """axe-core's WCAG 2 A and AA rules on the public pages, the maps included, at desktop and
@@ -304,7 +342,6 @@ def test_the_federation_admin_runs_under_the_enforced_policy(
     assert {path: v for path, v in found.items() if v} == {}
 
 
-@pytest.mark.skipif(not AXE.exists(), reason="axe-core is installed by .ci/run (npm install axe-core)")
 def test_the_site_import_screen_simulates_a_plone_export_accessibly(server, browser, network):
     """A coordinator sends the Plone fixture from the browser and reads the dry run's report:
     the screen (Wagtail's frame aside, which is Wagtail's) passes axe's WCAG 2 A and AA rules

@@ -1,8 +1,15 @@
-"""The demo tells the truth: sourced facts where it claims them, visible fiction everywhere else."""
+"""The demo tells the truth: sourced facts where it claims them, visible fiction everywhere else.
+
+The demo network is loaded once for the module (~8 s), in a transaction rolled
+back when the module ends; each test runs in a savepoint of it (pytest-django's
+own transaction, nested), so no test sees another's writes.
+"""
+
+from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 
 from content.models import Mandate, ProfessionCount, StandardPage
@@ -11,10 +18,41 @@ from network.selectors import coverage_by_region
 from tenants.models import CPTS
 
 
+@pytest.fixture(scope="module")
+def demo_loaded(network, django_db_blocker):
+    """``load_demo_network --no-region``'s output, its network in a transaction open for the module."""
+    loading, output = transaction.atomic(), StringIO()
+    with django_db_blocker.unblock():
+        loading.__enter__()
+    try:
+        with django_db_blocker.unblock():
+            call_command("load_demo_network", "--no-region", stdout=output)
+            connection.set_schema_to_public()
+        yield output.getvalue()
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            loading.__exit__(None, None, None)
+            connection.set_schema_to_public()
+
+
 @pytest.fixture
-def demo(network, db, capsys):
-    call_command("load_demo_network", "--no-region")
-    return capsys.readouterr().out
+def demo(demo_loaded, db):
+    return demo_loaded
+
+
+def test_a_region_fills_with_visibly_fictitious_cpts_and_keeps_zones_blanches(network, db):
+    before = coverage_by_region("94").totals
+    created = demo_region_fill(region_code="94", size=80)
+    # Few schemas in one test transaction: a server at the default max_locks_per_transaction
+    # cannot hold the locks of a dozen schema creations at once.
+    assert 0 < len(created) <= 6
+    assert all(cpts.name.startswith("CPTS fictive ") for cpts in created)
+    assert all("CPTS fictive" in cpts.demo_notice for cpts in created)
+    after = coverage_by_region("94").totals
+    assert after.covered_population > before.covered_population
+    assert 0 < after.uncovered_communes < before.uncovered_communes
+    assert demo_region_fill(region_code="94", size=80) == []  # a filled region is left as it is
 
 
 def test_metz_is_built_from_its_public_facts_through_the_import(demo):
@@ -76,20 +114,6 @@ def test_every_demo_cpts_has_fictitious_members_and_one_application_waiting(demo
         assert figures["items"][0]["key_figures"]["member_professionals"] == accepted
         directory = site.get("/api/v2/members/").json()
         assert 0 < len(directory) < accepted  # one member did not consent
-
-
-def test_a_region_fills_with_visibly_fictitious_cpts_and_keeps_zones_blanches(network, db):
-    before = coverage_by_region("94").totals
-    created = demo_region_fill(region_code="94", size=80)
-    # Few schemas in one test transaction: a server at the default max_locks_per_transaction
-    # cannot hold the locks of a dozen schema creations at once.
-    assert 0 < len(created) <= 6
-    assert all(cpts.name.startswith("CPTS fictive ") for cpts in created)
-    assert all("CPTS fictive" in cpts.demo_notice for cpts in created)
-    after = coverage_by_region("94").totals
-    assert after.covered_population > before.covered_population
-    assert 0 < after.uncovered_communes < before.uncovered_communes
-    assert demo_region_fill(region_code="94", size=80) == []  # a filled region is left as it is
 
 
 def test_the_demo_agenda_shows_the_cpts_and_federation_events_and_a_subscriber_takes_them(demo):
