@@ -10,9 +10,11 @@ How the database is set up
 
 Parallel workers
     ``make test`` runs two pytest-xdist workers; each has its own test
-    database (pytest-django suffixes its name: ``test_…_gw0``), its own alpha
-    and beta, and its own ``fresh_install``. ``server_url(connection.settings_dict
-    ["NAME"])`` names the worker's own database for a subprocess.
+    database (pytest-django suffixes its name: ``test_…_gw0``) and its own
+    alpha and beta. The first worker to need a database migrates it; the
+    others copy ``fresh_install`` instead of migrating again.
+    ``server_url(connection.settings_dict["NAME"])`` names the worker's own
+    database for a subprocess.
 
 Each test
     runs in a transaction rolled back at its end, as usual with pytest-django.
@@ -25,6 +27,8 @@ Clients
     through the real middleware, which picks the schema from the Host header.
 """
 
+import fcntl
+from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -91,8 +95,32 @@ def pytest_collection_modifyitems(config, items):
         items.sort(key=lambda item: rank.get(item.nodeid.partition("::")[0], len(rank)))
 
 
+def migrated_name() -> str:
+    """The database as ``migrate_schemas`` left it, before any test (``fresh_install``); named
+    after the database of the settings, so asked before the test database replaces it."""
+    return f"test_{connection.settings_dict['NAME']}_migrated"
+
+
+@contextmanager
+def first_worker_migrates(config, tmp_path_factory):
+    """Under pytest-xdist, one worker migrates and the others copy its database (~25 s of CPU
+    each saved): yields whether the migrated database is already there, under a lock every
+    worker of this run takes (a file in the run's own temporary folder)."""
+    if not hasattr(config, "workerinput"):
+        yield False
+        return
+    run = tmp_path_factory.getbasetemp().parent  # /tmp/pytest-of-…/pytest-N, this run's
+    with (run / "migrated.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        ready = run / "migrated.ready"
+        yield ready.exists()
+        ready.touch()
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(request, django_test_environment, django_db_modify_db_settings, django_db_blocker):
+def django_db_setup(
+    request, django_test_environment, django_db_modify_db_settings, django_db_blocker, tmp_path_factory
+):
     """Always create the test database, even for a run whose tests all commit.
 
     pytest-django only sets up the databases that some selected test marks
@@ -100,30 +128,51 @@ def django_db_setup(request, django_test_environment, django_db_modify_db_settin
     its own connection), and alone they would otherwise write to the
     development database.
     """
+    from django.conf import settings
     from django.test.utils import setup_databases, teardown_databases
 
     verbosity = request.config.option.verbose
+    migrated = migrated_name()
+    with django_db_blocker.unblock(), first_worker_migrates(request.config, tmp_path_factory) as copied:
+        if copied:
+            # What setup_databases would have made, as a copy: the same database, its own name.
+            test_name, original = connection.creation._get_test_db_name(), connection.settings_dict["NAME"]
+            server_execute(
+                f'DROP DATABASE IF EXISTS "{test_name}"',
+                f'CREATE DATABASE "{test_name}" TEMPLATE "{migrated}"',
+            )
+            connection.close()
+            settings.DATABASES["default"]["NAME"] = connection.settings_dict["NAME"] = test_name
+            config = [(connection, original, True)]
+        else:
+            # No test restores a serialized copy (serialized_rollback): none is made.
+            config = setup_databases(
+                verbosity=verbosity, interactive=False, aliases={"default"}, serialized_aliases=set()
+            )
+            name = connection.settings_dict["NAME"]
+            connection.close()  # a database is copied with no session open on it
+            server_execute(
+                f'DROP DATABASE IF EXISTS "{migrated}" WITH (FORCE)',
+                f'CREATE DATABASE "{migrated}" TEMPLATE "{name}"',
+            )
+    yield migrated
     with django_db_blocker.unblock():
-        # No test restores a serialized copy (serialized_rollback): none is made.
-        config = setup_databases(
-            verbosity=verbosity, interactive=False, aliases={"default"}, serialized_aliases=set()
-        )
-        name = connection.settings_dict["NAME"]
-        connection.close()  # a database is copied with no session open on it
-        server_execute(
-            f'DROP DATABASE IF EXISTS "{name}_fresh"', f'CREATE DATABASE "{name}_fresh" TEMPLATE "{name}"'
-        )
-    yield
-    with django_db_blocker.unblock():
-        server_execute(f'DROP DATABASE IF EXISTS "{name}_fresh" WITH (FORCE)')
         teardown_databases(config, verbosity=verbosity)
+        if not hasattr(request.config, "workerinput"):
+            server_execute(f'DROP DATABASE IF EXISTS "{migrated}" WITH (FORCE)')
+
+
+def pytest_sessionfinish(session):
+    """The workers' shared copy goes once they have all finished (pytest-xdist's controller)."""
+    if getattr(session.config.option, "numprocesses", None) and not hasattr(session.config, "workerinput"):
+        server_execute(f'DROP DATABASE IF EXISTS "{migrated_name()}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")
 def fresh_install(django_db_setup) -> str:
     """A database as ``migrate_schemas`` leaves a new install (nothing loaded): to be copied with
     ``CREATE DATABASE … TEMPLATE``, never used itself."""
-    return f"{connection.settings_dict['NAME']}_fresh"
+    return django_db_setup
 
 
 @pytest.fixture(scope="session")
