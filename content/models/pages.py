@@ -69,10 +69,8 @@ SECTION_PAGES = [
 ]
 
 
-# Figures computed from other rows: served in the API and the page's context,
-# computed by selectors (content.api_fields), never stored or typed.
+# Figures computed by selectors from other rows (content.api_fields), never stored or typed.
 KEY_FIGURES = SelectorField(page_key_figures)
-TERRITORY_MAP = SelectorField(page_territory_map)
 MISSION_INDICATORS = SelectorField(page_mission_indicators)
 
 
@@ -106,7 +104,7 @@ class HomePage(CPTSPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["figures"] = KEY_FIGURES.selector(self)
-        context["territory_map"] = TERRITORY_MAP.selector(self)
+        context["territory_map"] = page_territory_map(self)
         context["news"] = NewsArticlePage.objects.live().descendant_of(self).order_by("-date")[:3]
         context["events"] = upcoming(EventPage.objects.live().descendant_of(self))[:3]
         return context
