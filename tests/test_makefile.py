@@ -24,3 +24,21 @@ def test_the_demo_listens_on_this_machine_only_unless_asked():
         line for line in _demo_commands("DEMO_ADDRESS=0.0.0.0:8000").splitlines() if "runserver" in line
     )
     assert opened.endswith("runserver 0.0.0.0:8000")
+
+
+def test_make_test_runs_the_browser_tools_check_then_the_whole_suite_on_two_workers():
+    commands = subprocess.run(  # noqa: S603 - fixed arguments
+        ["make", "-n", "-B", "test"],  # noqa: S607 - make from PATH, as a user runs it
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    pytest_line = next(line for line in commands.splitlines() if "-m pytest" in line)
+    # Every test (no -m, no path: pyproject's addopts only leave out tests/operator), skip reasons
+    # and the slowest tests printed, two workers with a module each at a time.
+    assert " -m " not in pytest_line.split("-m pytest", 1)[1] and "tests/" not in pytest_line
+    assert {"-rs", "--durations=15", "-n", "--dist", "loadfile"} <= set(pytest_line.split())
+    # Chromium and axe-core are checked (or installed) before the suite starts.
+    assert commands.index("chromium") < commands.index("-m pytest")
+    assert commands.index("axe-core") < commands.index("-m pytest")
