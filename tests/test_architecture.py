@@ -34,6 +34,9 @@ LAYER = {
     "site_import": 3,
     "team": 3,
     "access": 3,
+    "aci": 3,
+    "unscheduled_care": 3,
+    "applications": 3,
     "cpts_network": 4,
 }
 # Where dotted paths are the way to name the project's parts (config/settings is outside the apps).

@@ -148,7 +148,10 @@ SCREENS = {
     "team_index": {COORDINATION},
     "team_withdraw": {COORDINATION},
 }
-FIRST_PARTY = {"content", "members", "team", "prevention", "syndication", "site_import", "search", "network"}
+FIRST_PARTY = {
+    "content", "members", "team", "prevention", "syndication", "site_import", "search", "network",
+    "aci", "unscheduled_care", "applications",
+}
 
 
 def product_screens() -> list[tuple[str, str, bool]]:
