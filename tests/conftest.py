@@ -41,6 +41,7 @@ from django_tenants.utils import schema_context
 from network.services import reference_data_load
 from tenants.models import CPTS
 from tenants.services import cpts_create
+from tests.smtp import smtp_server  # noqa: F401 (a fixture for every test package)
 
 PASSWORD = "correct-horse-battery"  # noqa: S105
 

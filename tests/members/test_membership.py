@@ -16,15 +16,16 @@ from tests.members.conftest import RPPS, apply
 
 @pytest.mark.parametrize("kept_seconds", [0, 300], ids=["sans-cache", "reponses-gardees"])
 def test_a_whole_adhesion_from_the_form_to_the_directory_and_the_counts(
-    alpha, alpha_client, site, django_capture_on_commit_callbacks, client, settings, kept_seconds
+    alpha, alpha_client, site, django_capture_on_commit_callbacks, client, settings, kept_seconds, smtp_server
 ):
+    # E-mails go through Django's SMTP backend to a real SMTP server (tests/smtp.py).
     # With answers kept for visitors (tenants.response_cache), every change below shows at once.
     settings.CPTS_RESPONSE_CACHE_SECONDS = kept_seconds
     form = alpha_client.get(site["adhesion"]).content.decode()
     assert "Vos données" in form and "statuts du 1er mars 2026" in form and "20" in form
     response = apply(alpha_client, site, django_capture_on_commit_callbacks)
     assert response.status_code == 302 and response["Location"].endswith("/merci/")
-    assert [m.to for m in mail.outbox] == [["camille@exemple.test"], ["bureau@alpha.test"]]
+    assert [m.to for m in smtp_server.wait_for(2)] == [["camille@exemple.test"], ["bureau@alpha.test"]]
     with alpha.context():
         membership = Membership.objects.get()
         assert (membership.status, membership.commune_id, membership.statutes_version) == (
@@ -39,7 +40,7 @@ def test_a_whole_adhesion_from_the_form_to_the_directory_and_the_counts(
     assert "Camille Exemple (fictif)" in alpha_client.get("/admin/members/").content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         alpha_client.post(f"/admin/members/{membership.pk}/decide/", {"decision": "accept"})
-    accepted = mail.outbox[-1]
+    accepted = smtp_server.wait_for(3)[-1]
     assert "bienvenue" in accepted.body and "La cotisation annuelle est de 20,00 €." in accepted.body
     links = re.findall(r"https?://\S+/", accepted.body)
     parts = ("/attestation/", "/mes-donnees/", "/retrait/")
