@@ -9,9 +9,11 @@ why, for how long, and how a member gets or erases it.
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from network.professionals import Language, language_names, new_patients_shown
 from tenants.vocabulary import Profession
 
 
@@ -46,6 +48,19 @@ class Membership(models.Model):
     directory_contact = models.CharField(
         _("contact affiché dans l'annuaire"), max_length=200, blank=True, help_text=_("Téléphone ou e-mail.")
     )
+    # « Trouver un professionnel »: public facts the member declares in the members' area, shown
+    # only with the consent above. The new-patients answer goes stale (network.professionals).
+    accepts_new_patients = models.BooleanField(_("accepte de nouveaux patients"), null=True, blank=True)
+    new_patients_confirmed_on = models.DateField(_("réponse confirmée le"), null=True, blank=True)
+    # The confirmation date a reminder was sent for: one reminder per period.
+    new_patients_reminded_for = models.DateField(null=True, blank=True, editable=False)
+    languages = ArrayField(
+        models.CharField(max_length=2, choices=Language.choices),
+        verbose_name=_("langues parlées en plus du français"),
+        default=list,
+        blank=True,
+    )
+    step_free_access = models.BooleanField(_("lieu d'exercice accessible (PMR)"), null=True, blank=True)
     statutes_version = models.CharField(_("version des statuts acceptée"), max_length=50)
     fee_year = models.PositiveSmallIntegerField(_("cotisation payée pour l'année"), null=True, blank=True)
     applied_at = models.DateTimeField(_("demande reçue le"), auto_now_add=True)
@@ -66,6 +81,15 @@ class Membership(models.Model):
     @property
     def in_directory(self) -> bool:
         return self.status == self.Status.ACCEPTED and self.directory_consent
+
+    @property
+    def new_patients(self) -> bool | None:
+        """The new-patients answer as the public sees it: None if not given or not confirmed lately."""
+        return new_patients_shown(self.accepts_new_patients, self.new_patients_confirmed_on)
+
+    @property
+    def language_names(self) -> list[str]:
+        return language_names(self.languages)
 
 
 class MembershipDecision(models.Model):
