@@ -23,6 +23,9 @@ class Migration(migrations.Migration):
         ("wagtaildocs", "0014_alter_document_file_size"),
         ("wagtailadmin", "0006_formstate"),
         ("content", "0012_webhook_url_public_only"),
+        # The Bureau role decides adhésions: members' permissions must exist before it is granted
+        # them (without this, a new app in the graph could order this migration before members').
+        ("members", "0001_initial"),
     ]
 
     operations = [migrations.RunPython(install, migrations.RunPython.noop)]
