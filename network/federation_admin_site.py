@@ -9,6 +9,7 @@ while apps load: django-otp's admin needs its models.
 """
 
 from django.conf import settings
+from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminSite
@@ -61,11 +62,40 @@ class FederationAdminSite(OTPAdminSite):
                 model["name"] = FRENCH_MODEL_NAMES.get(model["object_name"], model["name"])
         return apps
 
+    def index(self, request, extra_context=None):
+        """Django's index, with the network at a glance above the list of models."""
+        from .selectors.federation_home import federation_home
+
+        return super().index(request, {"home": federation_home(), **(extra_context or {})})
+
+    def login(self, request, extra_context=None):
+        """The password was right for an account still to enrol its authenticator: enrol it now."""
+        from .staff_views import ENROLLING
+
+        response = super().login(request, extra_context)
+        form = (getattr(response, "context_data", None) or {}).get("form")
+        enrolling = getattr(form, "enrolling", None)
+        if enrolling is not None:
+            request.session[ENROLLING] = enrolling.pk
+            return redirect("admin:staff_second_factor")
+        return response
+
     def get_urls(self):
         from .admin_views import campaigns_dashboard, coverage_dashboard
+        from .staff_views import StaffPasswordChooseView, staff_index, staff_second_factor, staff_withdraw
 
+        site = {"site": self}
         return [
             path("coverage/", self.admin_view(coverage_dashboard), name="network_coverage"),
             path("campaigns/", self.admin_view(campaigns_dashboard), name="network_campaigns"),
+            path("staff/", self.admin_view(staff_index), site, name="staff_index"),
+            path("staff/<int:pk>/withdraw/", self.admin_view(staff_withdraw), site, name="staff_withdraw"),
+            # Reached from the invitation, before any session: the link's token says who.
+            path(
+                "staff/password/<uidb64>/<token>/",
+                StaffPasswordChooseView.as_view(site=self),
+                name="staff_password_choose",
+            ),
+            path("staff/second-factor/", staff_second_factor, site, name="staff_second_factor"),
             *super().get_urls(),
         ]

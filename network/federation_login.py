@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminAuthenticationForm
 
-from .second_factor import second_factor_device
+from .second_factor import second_factor_device, second_factor_pending, second_factor_status
 
 
 class FederationLoginForm(OTPAdminAuthenticationForm):
@@ -34,6 +34,16 @@ class FederationLoginForm(OTPAdminAuthenticationForm):
         self.fields["otp_token"].widget = forms.TextInput(attrs={"autocomplete": "one-time-code"})
         self.fields["otp_device"].widget = forms.HiddenInput()
         self.fields["otp_challenge"].widget = forms.HiddenInput()
+
+    def clean_otp(self, user):
+        """An invited account that chose its password but has no confirmed authenticator yet:
+        the admin site sends it to enrol one (``enrolling``) instead of asking for a code."""
+        if user is not None and second_factor_status(user=user) is None and second_factor_pending(user=user):
+            self.enrolling = user
+            raise forms.ValidationError(
+                _("Ajoutez d'abord votre application d'authentification."), code="enrolment_pending"
+            )
+        return super().clean_otp(user)
 
     def _chosen_device(self, user):
         return second_factor_device(user=user, code=self.cleaned_data.get("otp_token"))
