@@ -9,7 +9,11 @@ from .serializers import DirectoryFiltersSerializer, DirectoryMemberSerializer
 
 
 @extend_schema(
-    summary="Annuaire des adhérents (ceux qui ont accepté d'y figurer)",
+    summary="Trouver un professionnel : l'annuaire des adhérents (ceux qui ont accepté d'y figurer)",
+    description="Par profession, commune (code INSEE), langue parlée (ISO 639-1), accès PMR et "
+    "« accepte de nouveaux patients » (réponse déclarée par le professionnel, affichée "
+    "`CPTS_NEW_PATIENTS_DAYS` jours après sa dernière confirmation). Jamais d'e-mail, de RPPS "
+    "ni d'adresse ; un adhérent qui se retire disparaît à la requête suivante.",
     tags=["CPTS"],
     parameters=[DirectoryFiltersSerializer],
     responses=DirectoryMemberSerializer(many=True),

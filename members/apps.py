@@ -12,6 +12,7 @@ class MembersConfig(AppConfig):
         from tenants.public_copies import PublicCopy, public_copy_register
 
         from .counts import member_counts_drift, member_counts_publish, member_counts_withdraw
+        from .professional_copy import professionals_drift, professionals_publish, professionals_withdraw
         from .selectors import member_counts_by_profession
 
         member_counts_source_register(member_counts_by_profession)
@@ -21,5 +22,14 @@ class MembersConfig(AppConfig):
                 rebuild=member_counts_publish,
                 withdraw=member_counts_withdraw,
                 drift=member_counts_drift,
+            )
+        )
+        # « Trouver un professionnel » network-wide: the consenting members' public entries.
+        public_copy_register(
+            PublicCopy(
+                "professionals",
+                rebuild=professionals_publish,
+                withdraw=professionals_withdraw,
+                drift=professionals_drift,
             )
         )

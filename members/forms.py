@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from content.contact import harden_contact_form
+from network.professionals import Language, new_patients_days
 from network.resolution import commune_find
 from tenants.emails import EmailFormError, email_normalize
 from tenants.vocabulary import Profession
@@ -128,3 +129,59 @@ class MembershipEditForm(forms.ModelForm):
         if year is not None and not 2000 <= year <= timezone.localdate().year + 1:
             raise forms.ValidationError(_("Une année entre 2000 et l'an prochain."))
         return year
+
+
+YES_NO_UNSAID = [("", _("je ne le précise pas")), ("yes", _("oui")), ("no", _("non"))]
+
+
+def _yes_no(value: str) -> bool | None:
+    return {"yes": True, "no": False}.get(value)
+
+
+class DirectoryEntryForm(forms.Form):
+    """What a member declares for « Trouver un professionnel »: public facts, chosen from lists only."""
+
+    accepts_new_patients = forms.ChoiceField(
+        label=_("J'accepte de nouveaux patients"),
+        choices=YES_NO_UNSAID,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Langues parlées en plus du français"),
+        choices=Language.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    step_free_access = forms.ChoiceField(
+        label=_("Mon lieu d'exercice est accessible de plain-pied (PMR)"),
+        choices=YES_NO_UNSAID,
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, membership: Membership, **kwargs):
+        def said(value: bool | None) -> str:
+            return "" if value is None else ("yes" if value else "no")
+
+        kwargs.setdefault(
+            "initial",
+            {
+                "accepts_new_patients": said(membership.accepts_new_patients),
+                "languages": membership.languages,
+                "step_free_access": said(membership.step_free_access),
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.fields["accepts_new_patients"].help_text = _(
+            "Votre réponse s'affiche %(days)s jours après votre dernière confirmation, puis disparaît ; "
+            "nous vous écrivons avant pour la confirmer en un clic."
+        ) % {"days": new_patients_days()}
+
+    def entry(self) -> dict:
+        """The cleaned answers, as ``directory_entry_update`` takes them."""
+        return {
+            "accepts_new_patients": _yes_no(self.cleaned_data["accepts_new_patients"]),
+            "languages": self.cleaned_data["languages"],
+            "step_free_access": _yes_no(self.cleaned_data["step_free_access"]),
+        }

@@ -23,10 +23,13 @@ from network.resolution import commune_find
 from .accounts import AccountOutcome, member_account_close, member_account_open, password_link_path
 from .counts import member_counts_publish
 from .models.records import Membership, MembershipDecision
+from .professional_copy import professional_copy_refresh
 
 OPEN = [Membership.Status.PENDING, Membership.Status.MORE_ASKED, Membership.Status.ACCEPTED]
 # A link to download one's record works three months; the one to leave the directory, always.
 RECORD_LINK_DAYS = 90
+# The link to one's directory entry (acceptance and reminder e-mails): past it, the members' area.
+ENTRY_LINK_DAYS = 60
 
 
 def _token(membership: Membership, purpose: str) -> str:
@@ -57,6 +60,8 @@ def member_links(membership: Membership, page: Page, request=None) -> dict[str, 
         "attestation": f"{base}/attestation/{_token(membership, 'record')}/",
         **({"account": f"{base}/{password_link_path(membership.user)}"} if membership.user_id else {}),
         "leave_directory": f"{base}/annuaire/retrait/{_token(membership, 'directory')}/",
+        "directory_entry": f"{base}/annuaire/fiche/{_token(membership, 'entry')}/",
+        "confirm_new_patients": f"{base}/annuaire/confirmer/{_token(membership, 'entry')}/",
     }
 
 
@@ -159,6 +164,7 @@ def application_decide(
     account = member_account_open(membership) if decision == MembershipDecision.Decision.ACCEPT else None
     MembershipDecision.objects.create(membership=membership, decision=decision, reason=reason.strip(), by=by)
     member_counts_publish()
+    professional_copy_refresh(membership)  # accepted with consent: listed network-wide too
     site = page.get_site().site_name if page else ""
     body = _decision_message(membership, decision, reason.strip(), page, request)
     transaction.on_commit(lambda: send_mail(f"Votre adhésion — {site}", body, None, [membership.email]))
@@ -190,6 +196,10 @@ def _decision_message(membership: Membership, decision: str, reason: str, page, 
         ]
         if membership.directory_consent:
             lines.append(f"Vous figurez dans l'annuaire ; pour en être retiré·e : {links['leave_directory']}")
+            lines.append(
+                "Dites dans votre fiche si vous acceptez de nouveaux patients, les langues que vous "
+                f"parlez et l'accès PMR de votre lieu d'exercice : {links['directory_entry']}"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -206,16 +216,28 @@ def membership_update(*, form, by=None) -> Membership:
             by=by,
         )
     member_counts_publish()  # a profession corrected moves a count
+    professional_copy_refresh(membership)
     return membership
 
 
 @transaction.atomic
 def directory_consent_withdraw(*, membership: Membership, by=None) -> None:
-    """Out of the directory at once: the page and the API read the consent on every request."""
-    Membership.objects.filter(pk=membership.pk).update(directory_consent=False, directory_contact="")
+    """Out of the directory at once, everywhere: the page and the API read the consent on every
+    request (kept answers follow the schema's version), the network's copy goes in this transaction.
+    What the member declared for the directory goes with the consent."""
+    Membership.objects.filter(pk=membership.pk).update(
+        directory_consent=False,
+        directory_contact="",
+        accepts_new_patients=None,
+        new_patients_confirmed_on=None,
+        new_patients_reminded_for=None,
+        languages=[],
+        step_free_access=None,
+    )
     MembershipDecision.objects.create(
         membership=membership, decision=MembershipDecision.Decision.CONSENT_WITHDRAWN, by=by
     )
+    professional_copy_refresh(membership)
 
 
 def member_record(membership: Membership) -> dict:
@@ -234,6 +256,12 @@ def member_record(membership: Membership) -> dict:
         "téléphone": membership.phone,
         "annuaire": membership.directory_consent,
         "contact dans l'annuaire": membership.directory_contact,
+        "accepte de nouveaux patients": membership.accepts_new_patients,
+        "réponse confirmée le": (
+            membership.new_patients_confirmed_on.isoformat() if membership.new_patients_confirmed_on else None
+        ),
+        "langues": membership.languages,
+        "accessible PMR": membership.step_free_access,
         "statuts acceptés": membership.statutes_version,
         "cotisation payée pour": membership.fee_year,
         "demande reçue le": membership.applied_at.isoformat(),
@@ -263,8 +291,14 @@ def member_erase(*, membership: Membership, by=None) -> None:
         phone="",
         directory_consent=False,
         directory_contact="",
+        accepts_new_patients=None,
+        new_patients_confirmed_on=None,
+        new_patients_reminded_for=None,
+        languages=[],
+        step_free_access=None,
     )
     member_account_close(membership)
+    professional_copy_refresh(membership)
     membership.decisions.update(reason="")
     MembershipDecision.objects.create(
         membership=membership, decision=MembershipDecision.Decision.ERASE, by=by

@@ -24,6 +24,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tenants.vocabulary import Profession
+
 # A self-declared flag goes stale: shown for this many days after its last confirmation.
 NEW_PATIENTS_DAYS_DEFAULT = 90
 # The member is reminded this many days before it stops being shown.
@@ -113,3 +115,7 @@ class PublicProfessional(models.Model):
     @property
     def language_names(self) -> list[str]:
         return language_names(self.languages)
+
+    @property
+    def profession_label(self) -> str:
+        return str(dict(Profession.choices).get(self.profession, ""))

@@ -17,7 +17,7 @@ from wagtail.fields import RichTextField
 
 from content.blocks import RICH_TEXT_FEATURES
 from content.models.pages import CPTSPage
-from members import views
+from members import directory_views, views
 from members.selectors import directory_context
 
 
@@ -99,6 +99,19 @@ class AdhesionPage(RoutablePageMixin, CPTSPage):
     @path("annuaire/retrait/<str:token>/")
     def leave_directory(self, request, token: str):
         return views.leave_directory(request, self, token)
+
+    # The member's directory entry (« Trouver un professionnel »): members.directory_views.
+    @path("annuaire/fiche/<str:token>/")
+    def directory_entry(self, request, token: str):
+        return directory_views.directory_entry_from_link(request, self, token)
+
+    @path("annuaire/ma-fiche/")
+    def my_directory_entry(self, request):
+        return directory_views.my_directory_entry(request, self)
+
+    @path("annuaire/confirmer/<str:token>/")
+    def confirm_new_patients(self, request, token: str):
+        return directory_views.confirm_new_patients(request, self, token)
 
 
 class DirectoryPage(CPTSPage):
