@@ -6,12 +6,14 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .models.webhooks import PageEvent
 from .services import site_provision
+from .services.identity import legal_pages_provision
 from .webhooks import webhook_event_record
 
 
 def provision_site(sender, tenant, **kwargs) -> None:
     """A new CPTS schema gets its home page and Site (sent inside that schema)."""
     site_provision(name=tenant.name, hostname=tenant.primary_host or tenant.domains.first().domain)
+    legal_pages_provision(cpts=tenant)
 
 
 def page_event(event: str):

@@ -10,7 +10,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
-from . import journal_views, sign_in_views, views
+from . import identity_admin, journal_views, sign_in_views, views  # noqa: F401 - identity_admin registers hooks
 from .admin_dashboard import TodoPanel
 from .models import (
     Association,

@@ -7,6 +7,12 @@ from drf_spectacular.views import SpectacularAPIView
 from access.views import find_my_cpts_page
 from cpts_network import errors, urls_api, urls_api_schema
 from cpts_network.api_docs import redoc_view
+from cpts_network.legal import (
+    federation_accessibility_page,
+    federation_demo_page,
+    federation_notice_page,
+    federation_privacy_page,
+)
 from cpts_network.media import media_urlpatterns
 from cpts_network.robots import robots_txt
 from network.views import department_coverage_page, federation_home
@@ -31,6 +37,10 @@ urlpatterns = [
     path("agenda.ics", network_agenda_feed, name="network-agenda-feed"),
     path("actualites/", network_news_page, name="network-news"),
     path("reseau/<int:pk>/", federation_post_page, name="federation-post"),
+    path("mentions-legales/", federation_notice_page, name="federation-notice"),
+    path("donnees-personnelles/", federation_privacy_page, name="federation-privacy"),
+    path("accessibilite/", federation_accessibility_page, name="federation-accessibility"),
+    path("demonstration/", federation_demo_page, name="federation-demo"),
     path("admin/", admin.site.urls),
     path("robots.txt", robots_txt, {"with_sitemap": False}, name="robots"),
     path("api/network/", include(urls_api)),

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from content.identity_views import demo_notice_page, theme_css
 from content.search_views import site_search_page
 from cpts_network import errors, urls_tenant_api
 from cpts_network.api_docs import redoc_view
@@ -22,6 +23,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", site_search_page, name="site-search"),
+    # The site's colour, keyed by its identity's version; the demo notice's full text.
+    path("theme.css", theme_css, name="site-theme-css"),
+    path("demonstration/", demo_notice_page, name="demo-notice"),
     # Live, public pages only (Wagtail's sitemap), under the CPTS's own Site and host.
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, {"with_sitemap": True}, name="robots"),

@@ -1,5 +1,6 @@
 from .aci import IndicatorValue, MissionIndicator
 from .governance import Association, College, Coordinator, Mandate, ProfessionCount
+from .identity import LegalPage, SiteIdentity
 from .internships import InternshipIndexPage, InternshipOfferPage
 from .pages import HomePage, StandardPage
 from .preview import PreviewToken
@@ -15,11 +16,13 @@ __all__ = [
     "InternshipIndexPage",
     "InternshipOfferPage",
     "IndicatorValue",
+    "LegalPage",
     "Mandate",
     "MissionIndicator",
     "NewsArticleTag",
     "PreviewToken",
     "ProfessionCount",
+    "SiteIdentity",
     "StandardPage",
     "PageEvent",
     "TerritoryCommune",

@@ -35,7 +35,6 @@ from content.blocks import RICH_TEXT_FEATURES, BodyBlock
 from content.contact import HONEYPOT_FIELD, contact_post_refusal, harden_contact_form
 from content.forms import CPTSFormPageForm, CPTSPageForm
 from content.selectors.site import page_key_figures, page_mission_indicators
-from content.selectors.territory import page_territory_map
 from tenants.vocabulary import Mission
 
 from .shareable import NetworkShareable
@@ -66,6 +65,7 @@ SECTION_PAGES = [
     "content.InternshipIndexPage",
     "members.AdhesionPage",
     "members.DirectoryPage",
+    "content.LegalPage",
 ]
 
 
@@ -102,11 +102,10 @@ class HomePage(CPTSPage):
         verbose_name_plural = _("pages d'accueil")
 
     def get_context(self, request, *args, **kwargs):
+        from content.selectors.home import home_context  # it reads the page types defined below
+
         context = super().get_context(request, *args, **kwargs)
-        context["figures"] = KEY_FIGURES.selector(self)
-        context["territory_map"] = page_territory_map(self)
-        context["news"] = NewsArticlePage.objects.live().descendant_of(self).order_by("-date")[:3]
-        context["events"] = upcoming(EventPage.objects.live().descendant_of(self))[:3]
+        context.update(home_context(self))
         return context
 
 

@@ -1,0 +1,36 @@
+"""What a CPTS's home page shows beside its editor's text: figures read from data."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.utils import timezone
+
+from content.member_counts import member_counts
+from content.models.internships import InternshipOfferPage
+from content.models.pages import EventPage, NewsArticlePage, upcoming
+from content.selectors.site import key_figures
+from content.selectors.territory import page_territory_map
+
+
+def live_offer_count() -> int:
+    """Public internship offers still open (not filled, not over)."""
+    today = timezone.localdate()
+    offers = InternshipOfferPage.objects.live().public().filter(filled=False)
+    return offers.filter(Q(end_date__isnull=True) | Q(end_date__gte=today)).count()
+
+
+def home_context(page) -> dict:
+    """Figures (territory, members by profession, offers), the territory's map, news, next events."""
+    professions = [
+        {"profession": row.get_profession_display(), "count": row.count}
+        for row in member_counts()
+        if row.count
+    ]
+    return {
+        "figures": key_figures(),
+        "professions": sorted(professions, key=lambda row: -row["count"])[:6],
+        "live_offers": live_offer_count(),
+        "territory_map": page_territory_map(page),
+        "news": NewsArticlePage.objects.live().descendant_of(page).order_by("-date")[:3],
+        "events": upcoming(EventPage.objects.live().descendant_of(page))[:3],
+    }
