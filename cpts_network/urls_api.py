@@ -2,8 +2,9 @@
 
 from access.urls import urlpatterns as access_routes
 from network.urls import urlpatterns as federation_routes
+from observatory.urls import urlpatterns as observatory_routes
 from search.urls import urlpatterns as search_routes
 from syndication.urls import urlpatterns as syndication_routes
 
 app_name = "network"
-urlpatterns = [*federation_routes, *search_routes, *syndication_routes, *access_routes]
+urlpatterns = [*federation_routes, *search_routes, *syndication_routes, *access_routes, *observatory_routes]

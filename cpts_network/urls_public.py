@@ -16,6 +16,7 @@ from cpts_network.legal import (
 from cpts_network.media import media_urlpatterns
 from cpts_network.robots import robots_txt
 from network.views import department_coverage_page, federation_home
+from observatory.urls import page_urlpatterns as observatory_pages
 from search.views import internship_search_page
 from syndication.views import (
     federation_post_page,
@@ -41,6 +42,7 @@ urlpatterns = [
     path("donnees-personnelles/", federation_privacy_page, name="federation-privacy"),
     path("accessibilite/", federation_accessibility_page, name="federation-accessibility"),
     path("demonstration/", federation_demo_page, name="federation-demo"),
+    *observatory_pages,
     path("admin/", admin.site.urls),
     path("robots.txt", robots_txt, {"with_sitemap": False}, name="robots"),
     path("api/network/", include(urls_api)),

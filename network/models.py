@@ -198,6 +198,7 @@ class TerritoryClaim(models.Model):
 # Funding grids live in their own module; imported here so Django sees the models.
 from .funding import FundingGrid, FundingLine  # noqa: E402, F401
 from .prevention import CampaignKit, NetworkCampaign, PreventionTheme  # noqa: E402, F401
+from .observatory import IndicatorDefinition, SharedIndicatorValue  # noqa: E402, F401
 
 
 class MemberCount(models.Model):

@@ -34,6 +34,8 @@ class Lexicon:
         self._known: set[str] = set()
         self._last_id = 0
         self._lock = threading.Lock()
+        # Word length -> (choices, choice -> whole word): built once per length until the lexicon grows.
+        self._candidates: dict[int, tuple[list[str], dict[str, str]]] = {}
 
     def refresh(self) -> None:
         added = list(
@@ -47,25 +49,43 @@ class Lexicon:
                     self._known.add(word)
                     bisect.insort(self._words, word)
             self._last_id = max(self._last_id, added[-1][0])
+            self._candidates = {}
 
     def forget(self) -> None:
         with self._lock:
             self._words, self._known, self._last_id = [], set(), 0
+            self._candidates = {}
 
     def is_prefix(self, word: str) -> bool:
         i = bisect.bisect_left(self._words, word)
         return i < len(self._words) and self._words[i].startswith(word)
+
+    def _candidates_for(self, length: int, edits: int) -> tuple[list[str], dict[str, str]]:
+        """Word starts of ``length`` letters, and whole words of about that length.
+
+        Starts: "kinesiterap" is a typo of the start of "kinesitherapie". Whole words:
+        "medcine" (a letter left out) is one edit from "medecine" but two from its start
+        "medecin". A whole word wins over a start it equals.
+        """
+        cached = self._candidates.get(length)
+        if cached is None:
+            words = self._words
+            whole = {candidate[:length]: candidate for candidate in reversed(words)}
+            for candidate in words:
+                if abs(len(candidate) - length) <= edits:
+                    whole[candidate] = candidate
+            cached = self._candidates[length] = (list(whole), whole)
+        return cached
 
     def closest(self, word: str) -> str | None:
         """The lexicon word (or word start) nearest to ``word`` within its allowed edits."""
         edits = max_edits(word)
         if not edits:
             return None
-        # Compare with word starts too: "kinesiterap" is a typo of the start of "kinesitherapie".
-        starts = {candidate[: len(word)]: candidate for candidate in reversed(self._words)}
-        match = process.extractOne(word, list(starts), scorer=Levenshtein.distance, score_cutoff=edits)
+        choices, whole = self._candidates_for(len(word), edits)
+        match = process.extractOne(word, choices, scorer=Levenshtein.distance, score_cutoff=edits)
         # The whole word, not its start: each engine's stemmer knows whole words.
-        return starts[match[0]] if match else None
+        return whole[match[0]] if match else None
 
 
 _lexicon = Lexicon()

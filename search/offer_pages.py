@@ -35,11 +35,13 @@ def internship_snapshot(page: InternshipOfferPage) -> OfferSnapshot:
         host_name=page.host_name,
         commune_code=page.commune_id,
         supervisor_approved=page.supervisor_approved,
+        supervisor_role=page.supervisor_role,
         start_date=page.start_date,
         end_date=page.end_date,
         places=page.places,
         housing=page.housing,
         travel_help=page.travel_help,
+        compensation=page.compensation,
         # Plain text: tags stripped, then entities turned back into characters
         # (templates escape on output; an escaped copy would show "&lt;").
         summary=Truncator(" ".join(html.unescape(strip_tags(page.description)).split())).chars(1000),

@@ -14,6 +14,9 @@ from tenants.vocabulary import Discipline, HostStructure, StudyLevel
 from .backends import Sort
 
 DEFAULT_WITHIN_KM = 30
+# The HTML form's text inputs take French dates; the API keeps ISO 8601.
+DATE_FORMATS = ["iso-8601", "%d/%m/%Y"]
+DATE_ERROR = "Date non comprise : écrivez-la jour/mois/année, ex. 01/05/2027."
 
 
 class InternshipSearchParamsSerializer(PlaceFiltersMixin, serializers.Serializer):
@@ -42,9 +45,17 @@ class InternshipSearchParamsSerializer(PlaceFiltersMixin, serializers.Serializer
         required=False, min_value=1, max_value=200, help_text="Distance à vol d'oiseau en km (30 par défaut)."
     )
     start = serializers.DateField(
-        required=False, help_text="Stages en cours à partir de cette date (AAAA-MM-JJ)."
+        required=False,
+        input_formats=DATE_FORMATS,
+        error_messages={"invalid": DATE_ERROR},
+        help_text="Stages en cours à partir de cette date (AAAA-MM-JJ ou JJ/MM/AAAA).",
     )
-    end = serializers.DateField(required=False, help_text="Stages commencés au plus tard à cette date.")
+    end = serializers.DateField(
+        required=False,
+        input_formats=DATE_FORMATS,
+        error_messages={"invalid": DATE_ERROR},
+        help_text="Stages commencés au plus tard à cette date.",
+    )
     sort = serializers.ChoiceField(
         choices=[
             (Sort.RELEVANCE, "pertinence"),
@@ -110,11 +121,13 @@ class InternshipHitSerializer(serializers.Serializer):
     department = serializers.CharField(source="department_code")
     region = serializers.CharField(source="region_code")
     supervisor_approved = serializers.BooleanField()
+    supervisor_role = serializers.CharField(help_text="Qui encadre le stage, par sa fonction.")
     start_date = serializers.DateField()
     end_date = serializers.DateField()
     places = serializers.IntegerField()
     housing = serializers.BooleanField()
     travel_help = serializers.BooleanField()
+    compensation = serializers.CharField(help_text="Gratification ou rémunération, s'il y en a.")
     summary = serializers.CharField()
     apply_email = serializers.EmailField()
     apply_url = serializers.URLField()

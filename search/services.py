@@ -53,6 +53,9 @@ class OfferSnapshot:
     filled: bool
     first_published_at: datetime.datetime
     last_published_at: datetime.datetime
+    # Facts added later: defaults keep older callers (bench scripts) working.
+    supervisor_role: str = ""
+    compensation: str = ""
 
 
 def _after_commit(action: Callable[[], None], what: str) -> None:
@@ -93,11 +96,13 @@ def _listing_fields(*, cpts: CPTS, offer: OfferSnapshot, commune: Commune) -> di
         "department_code": commune.department_id,
         "region_code": commune.region_id,
         "supervisor_approved": offer.supervisor_approved,
+        "supervisor_role": offer.supervisor_role,
         "start_date": offer.start_date,
         "end_date": offer.end_date,
         "places": offer.places,
         "housing": offer.housing,
         "travel_help": offer.travel_help,
+        "compensation": offer.compensation,
         "summary": offer.summary,
         "apply_email": offer.apply_email,
         "apply_url": offer.apply_url,

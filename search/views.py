@@ -19,6 +19,33 @@ def _distance(params: dict) -> dict:
     return {"near": params["near"], "within": params["within"]}
 
 
+# What a student reads instead of a parameter's name in an error message.
+FIELD_LABELS = {
+    "q": "Recherche",
+    "discipline": "Discipline",
+    "level": "Niveau",
+    "region": "Région",
+    "department": "Département",
+    "cpts": "CPTS",
+    "housing": "Logement",
+    "near": "Près de (commune)",
+    "within": "Distance",
+    "start": "Disponible à partir du",
+    "end": "Disponible jusqu'au",
+    "sort": "Tri",
+    "page": "Page",
+    "page_size": "Offres par page",
+    "non_field_errors": "Recherche",
+}
+
+
+def labelled_errors(errors: dict) -> list[tuple[str, list[str]]]:
+    return [
+        (FIELD_LABELS.get(name, "Critère"), [str(message) for message in messages])
+        for name, messages in errors.items()
+    ]
+
+
 FACET_TITLES = {
     "discipline": "Discipline",
     "level": "Niveau",
@@ -76,7 +103,7 @@ def internship_search_page(request: HttpRequest) -> HttpResponse:
         "map_source": source,
         "map_licence": licence,
         "params": request.GET,
-        "errors": {} if valid else params.errors,
+        "errors": [] if valid else labelled_errors(params.errors),
         "results": results,
         "facets": [(name, title, results.facets[name]) for name, title in FACET_TITLES.items()]
         if results

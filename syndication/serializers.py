@@ -48,11 +48,20 @@ class PostFiltersSerializer(PlaceFiltersMixin, serializers.Serializer):
 
 
 class AgendaFiltersSerializer(PostFiltersSerializer):
+    # The HTML form's text inputs take French dates (jj/mm/aaaa); the API keeps ISO 8601 too.
     start = serializers.DateField(
         required=False,
-        help_text="Événements encore en cours à cette date (AAAA-MM-JJ) ; aujourd'hui par défaut.",
+        input_formats=["iso-8601", "%d/%m/%Y"],
+        error_messages={"invalid": "Date non comprise : écrivez-la jour/mois/année, ex. 01/05/2027."},
+        help_text="Événements encore en cours à cette date (AAAA-MM-JJ ou JJ/MM/AAAA) ; "
+        "aujourd'hui par défaut.",
     )
-    end = serializers.DateField(required=False, help_text="Événements commencés au plus tard ce jour-là.")
+    end = serializers.DateField(
+        required=False,
+        input_formats=["iso-8601", "%d/%m/%Y"],
+        error_messages={"invalid": "Date non comprise : écrivez-la jour/mois/année, ex. 01/05/2027."},
+        help_text="Événements commencés au plus tard ce jour-là.",
+    )
 
     def validate(self, attrs: dict) -> dict:
         if attrs.get("start") and attrs.get("end") and attrs["end"] < attrs["start"]:

@@ -30,6 +30,20 @@ OWN_FEED_PAST_DAYS = 30
 FEED_CACHE_SECONDS = 3600
 
 
+# What a visitor reads instead of a parameter's name in an error message.
+FILTER_LABELS = {
+    "region": "Région",
+    "department": "Département",
+    "theme": "Thème",
+    "cpts": "CPTS",
+    "start": "En cours le",
+    "end": "Commencé au plus tard le",
+    "page": "Page",
+    "page_size": "Éléments par page",
+    "non_field_errors": "Filtres",
+}
+
+
 def _filter_choices() -> dict:
     return {
         "regions": Region.objects.order_by("name").values_list("code", "name"),
@@ -47,7 +61,8 @@ def _listing(request: HttpRequest, *, serializer_class, select, template: str) -
         results = posts_page(
             posts, page=params.validated_data["page"], page_size=params.validated_data["page_size"]
         )
-    context = {"params": request.GET, "errors": {} if valid else params.errors, "results": results}
+    errors = [] if valid else [(FILTER_LABELS.get(name, "Critère"), m) for name, m in params.errors.items()]
+    context = {"params": request.GET, "errors": errors, "results": results}
     return render(request, template, context | _filter_choices(), status=200 if valid else 400)
 
 

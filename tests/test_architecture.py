@@ -37,6 +37,7 @@ LAYER = {
     "aci": 3,
     "unscheduled_care": 3,
     "applications": 3,
+    "observatory": 3,
     "cpts_network": 4,
 }
 # Where dotted paths are the way to name the project's parts (config/settings is outside the apps).

@@ -14,9 +14,11 @@ from __future__ import annotations
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -29,6 +31,7 @@ from content.blocks import RICH_TEXT_FEATURES
 from content.forms import CPTSPageForm
 from network.models import Commune
 from tenants.no_patient_data import validate_no_nir
+from tenants.services import public_url
 from tenants.vocabulary import Discipline, HostStructure, StudyLevel
 
 from .pages import CPTSPage
@@ -59,6 +62,28 @@ def semester_choices(today: datetime.date | None = None) -> list[tuple[str, str]
                 choices.append((f"{year}-{month:02d}", label))
         year += 1
     return choices
+
+
+# The network's search links to an offer with its own query string under this parameter, so that
+# the offer can link back to the same results (the search is on the federation's host).
+SEARCH_BACK_PARAMETER = "recherche"
+SEARCH_PARAMETERS = (
+    "q", "discipline", "level", "region", "department", "cpts", "housing", "near", "within",
+    "start", "end", "sort", "page",
+)
+
+
+def search_back_url(query_string: str) -> str:
+    """The students' search with the query it came from; only its own parameters are kept."""
+    if not query_string or not settings.FEDERATION_HOSTS:
+        return ""
+    received = QueryDict(query_string[:1000])
+    kept = QueryDict(mutable=True)
+    for name in SEARCH_PARAMETERS:
+        if received.get(name):
+            kept[name] = received[name][:300]
+    encoded = kept.urlencode()
+    return public_url(settings.FEDERATION_HOSTS[0], f"/stages/?{encoded}" if encoded else "/stages/")
 
 
 class InternshipIndexPage(CPTSPage):
@@ -121,6 +146,12 @@ class InternshipOfferPage(CPTSPage):
         default=False,
         help_text=_("Le ou la responsable du stage est agréé(e) par l'université."),
     )
+    supervisor_role = models.CharField(
+        _("encadrement"),
+        max_length=200,
+        blank=True,
+        help_text=_("Qui encadre le stage, par sa fonction, ex. « médecin généraliste, maître de stage »."),
+    )
     semester = models.CharField(_("semestre"), max_length=7, blank=True)
     start_date = models.DateField(_("début"), null=True, blank=True)
     end_date = models.DateField(_("fin"), null=True, blank=True)
@@ -129,11 +160,25 @@ class InternshipOfferPage(CPTSPage):
     )
     housing = models.BooleanField(_("logement proposé"), default=False)
     travel_help = models.BooleanField(_("aide au déplacement"), default=False)
+    compensation = models.CharField(
+        _("indemnisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("Gratification ou rémunération, s'il y en a, ex. « gratification légale »."),
+    )
     description = RichTextField(
         _("description"), features=RICH_TEXT_FEATURES, blank=True, validators=[validate_no_nir]
     )
     apply_email = models.EmailField(_("candidater par courriel"), blank=True)
     apply_url = models.URLField(_("candidater en ligne"), max_length=500, blank=True)
+    online_applications = models.BooleanField(
+        _("formulaire « Candidater »"),
+        default=True,
+        help_text=_(
+            "Les étudiants candidatent sur la page de l'offre (si un courriel est indiqué) ; la "
+            "candidature est envoyée à ce courriel et listée dans l'administration (Candidatures)."
+        ),
+    )
     filled = models.BooleanField(
         _("offre pourvue"),
         default=False,
@@ -149,6 +194,7 @@ class InternshipOfferPage(CPTSPage):
                 FieldRowPanel([FieldPanel("host_structure"), FieldPanel("host_name")]),
                 FieldPanel("commune"),
                 FieldPanel("supervisor_approved"),
+                FieldPanel("supervisor_role"),
             ],
             _("lieu"),
         ),
@@ -162,8 +208,12 @@ class InternshipOfferPage(CPTSPage):
             help_text=_("Choisissez un semestre, ou des dates."),
         ),
         FieldRowPanel([FieldPanel("housing"), FieldPanel("travel_help")]),
+        FieldPanel("compensation"),
         FieldPanel("description"),
-        MultiFieldPanel([FieldPanel("apply_email"), FieldPanel("apply_url")], _("candidater")),
+        MultiFieldPanel(
+            [FieldPanel("apply_email"), FieldPanel("apply_url"), FieldPanel("online_applications")],
+            _("candidater"),
+        ),
         FieldPanel("filled"),
     ]
     search_fields = [
@@ -181,15 +231,19 @@ class InternshipOfferPage(CPTSPage):
         APIField("host_name"),
         APIField("commune_code"),
         APIField("supervisor_approved"),
+        APIField("supervisor_role"),
         APIField("semester"),
         APIField("start_date"),
         APIField("end_date"),
+        APIField("duration_weeks"),
         APIField("places"),
         APIField("housing"),
         APIField("travel_help"),
+        APIField("compensation"),
         APIField("description"),
         APIField("apply_email"),
         APIField("apply_url"),
+        APIField("accepts_applications"),
     ]
     parent_page_types = ["content.InternshipIndexPage"]
     subpage_types: list[str] = []
@@ -211,6 +265,23 @@ class InternshipOfferPage(CPTSPage):
         if self.end_date and self.end_date < timezone.localdate():
             return self.Status.EXPIRED
         return self.Status.PUBLISHED
+
+    @property
+    def duration_weeks(self) -> int | None:
+        """Whole weeks from the first to the last day (a semester is 26)."""
+        if not self.start_date or not self.end_date:
+            return None
+        return max(1, round(((self.end_date - self.start_date).days + 1) / 7))
+
+    @property
+    def accepts_applications(self) -> bool:
+        """Open, with an address to send to, and the « Candidater » form wanted (applications app)."""
+        return self.status == self.Status.PUBLISHED and self.online_applications and bool(self.apply_email)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["search_back_url"] = search_back_url(request.GET.get(SEARCH_BACK_PARAMETER, ""))
+        return context
 
     def get_status_display(self) -> str:
         return self.Status(self.status).label

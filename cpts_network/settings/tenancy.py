@@ -25,6 +25,8 @@ SHARED_APPS = [
     # signals serve every CPTS from there.
     "syndication",
     "access",
+    # The network's observatory: pages, API and open data over the values CPTS share.
+    "observatory",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

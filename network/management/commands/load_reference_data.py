@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
+from network.observatory import indicator_catalogue_load
 from network.services import REFERENCE_FILE, reference_data_load
 
 
@@ -13,6 +14,8 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help="recharger même si cette édition l'est déjà")
 
     def handle(self, *args, **options):
+        indicators = indicator_catalogue_load()
+        self.stdout.write(f"Catalogue national des indicateurs : {indicators} indicateurs.")
         result = reference_data_load(path=options["file"], force=options["force"])
         if result is None:
             self.stdout.write("Référentiel déjà à jour.")

@@ -1,0 +1,32 @@
+"""Wagtail wiring of applications: the form posted on offer pages, the admin's list and CVs."""
+
+from django.urls import path
+from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from content.models import InternshipOfferPage
+
+from .admin_views import ApplicationViewSet, ReceivedOnlyPolicy, application_cv
+from .models import InternshipApplication
+from .views import application_post
+
+
+@hooks.register("before_serve_page")
+def offer_application_post(page, request, serve_args, serve_kwargs):
+    # An offer's page answers GET as content renders it; a POST on it is an application.
+    if request.method == "POST" and isinstance(page, InternshipOfferPage):
+        return application_post(request, page)
+    return None
+
+
+register_permission_policy(InternshipApplication, ReceivedOnlyPolicy(InternshipApplication), exact_class=True)
+
+
+@hooks.register("register_admin_viewset")
+def register_applications_viewset():
+    return ApplicationViewSet()
+
+
+@hooks.register("register_admin_urls")
+def register_cv_url():
+    return [path("candidatures-cv/<int:pk>/", application_cv, name="applications_cv")]
