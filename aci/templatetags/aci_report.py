@@ -1,0 +1,41 @@
+"""Amounts and values written the French way in the ACI report and the admin's year table."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from django import template
+
+register = template.Library()
+
+THIN = "\u202f"  # narrow no-break space: French thousands separator, and before « € » and « % »
+
+
+def _french(value, places: int) -> str:
+    if value is None or value == "":
+        return "—"
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return str(value)
+    text = f"{number:,.{places}f}".replace(",", THIN).replace(".", ",")
+    if places and text.endswith("," + "0" * places):
+        text = text[: -(places + 1)]
+    return text
+
+
+@register.filter
+def euros(value) -> str:
+    text = _french(value, 2)
+    return text if text == "—" else f"{text}{THIN}€"
+
+
+@register.filter
+def number(value) -> str:
+    return _french(value, 2)
+
+
+@register.filter
+def percent(value) -> str:
+    text = _french(value, 1)
+    return text if text == "—" else f"{text}{THIN}%"
