@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from network.aci_years import AciYearCopy
 from network.funding import FundingGrid, max_funding
 from network.selectors.directory import cpts_figures
 from tenants.models import CPTS
@@ -64,3 +65,14 @@ def funding_by_cpts() -> list[CPTSFunding]:
         )
         for figures in cpts_figures()
     ]
+
+
+def earned_funding_by_cpts(*, year: int | None = None):
+    """Each CPTS's ACI years as copied to the network (``network.AciYearCopy``): one query, no schema.
+
+    ``year``: one exercice; by default each CPTS's latest.
+    """
+    copies = AciYearCopy.objects.select_related("cpts").order_by("cpts__name", "-year")
+    if year is not None:
+        return list(copies.filter(year=year))
+    return list(copies.order_by("cpts__name", "cpts_id", "-year").distinct("cpts__name", "cpts_id"))
