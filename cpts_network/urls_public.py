@@ -16,6 +16,7 @@ from cpts_network.legal import (
 from cpts_network.media import media_urlpatterns
 from cpts_network.robots import robots_txt
 from network.views import department_coverage_page, federation_home
+from observatory.admin_views import observatory_admin_home, observatory_admin_indicator
 from observatory.urls import page_urlpatterns as observatory_pages
 from search.views import internship_search_page
 from syndication.views import (
@@ -43,6 +44,13 @@ urlpatterns = [
     path("accessibilite/", federation_accessibility_page, name="federation-accessibility"),
     path("demonstration/", federation_demo_page, name="federation-demo"),
     *observatory_pages,
+    # The observatory's view with shared values, inside the federation's admin (sign-in, second factor).
+    path("admin/observatoire/", admin.site.admin_view(observatory_admin_home), name="observatory-admin"),
+    path(
+        "admin/observatoire/<slug:code>/",
+        admin.site.admin_view(observatory_admin_indicator),
+        name="observatory-admin-indicator",
+    ),
     path("admin/", admin.site.urls),
     path("robots.txt", robots_txt, {"with_sitemap": False}, name="robots"),
     path("api/network/", include(urls_api)),

@@ -5,6 +5,7 @@ admin to this copy is tested in test_sharing.py); the CPTS here are records with
 cheap enough to make the rules' thresholds visible.
 """
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -163,3 +164,20 @@ def test_the_api_answers_bad_input_in_its_error_format(federation_client, mosell
     catalogue = federation_client.get(API).json()
     entry = next(e for e in catalogue if e["code"] == "actions-prevention")
     assert entry["years"] == [2025] and entry["mission"] == "prevention"
+
+
+def test_the_federation_admin_sees_shared_values(federation_staff_client, moselle, client):
+    share(moselle["metz"], "snp-demandes-traitees", 900, audience="federation")
+    for name, value in (("thionville", 100), ("sarreguemines", 110), ("forbach", 120)):
+        share(moselle[name], "snp-demandes-traitees", value)
+    page = federation_staff_client.get("/admin/observatoire/snp-demandes-traitees/", {"departement": "57"})
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Valeurs partagées avec la fédération" in text
+    # Metz's 900 counts here (shared with the federation): 4 CPTS, 1,230 in all.
+    assert "CPTS déclarantes</dt><dd>4</dd>" in text
+    assert re.search(r"Total</dt><dd>1\D{0,8}230</dd>", text), text[text.index("Total") :][:80]
+    home = federation_staff_client.get("/admin/observatoire/").content.decode()
+    assert "Demandes de soins non programmés traitées" in home
+    anonymous = client.get("/admin/observatoire/", HTTP_HOST="localhost")
+    assert anonymous.status_code == 302 and "/admin/login/" in anonymous["Location"]
