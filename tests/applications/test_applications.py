@@ -181,3 +181,11 @@ def test_the_periodic_job_visits_every_cpts(offer, alpha, alpha_client):
     connection.set_schema_to_public()
     assert internship_applications_purge().startswith("1 candidature(s)")
     assert stored(alpha) == []
+
+
+def test_the_offer_s_facts_are_in_the_cpts_s_page_api(offer, alpha_client):
+    fields = "supervisor_role,compensation,duration_weeks,accepts_applications,housing,start_date"
+    data = alpha_client.get(f"/api/v2/pages/{offer.pk}/", {"fields": fields}).json()
+    assert data["supervisor_role"] == "Médecin généraliste, maître de stage universitaire"
+    assert data["compensation"] == "Rémunération d'interne"
+    assert (data["duration_weeks"], data["accepts_applications"], data["housing"]) == (26, True, True)
