@@ -1,10 +1,13 @@
 """The network's HTTP API (public schema): thin views over network.selectors.
 
-Every endpoint also answers ``?format=csv``.
+Every endpoint also answers ``?format=csv``. Coverage answers follow a stated
+definition (``?definition=``, ACI signed by default) and echo it; their
+``export.csv`` and ``export.xlsx`` are the files an analyst opens.
 """
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -12,6 +15,8 @@ from rest_framework.views import APIView
 
 from tenants.renderers import CSVRenderer
 
+from .coverage import DEFAULT_DEFINITION, Definition
+from .coverage_exports import FORMATS, coverage_export_response
 from .members import network_members
 from .models import Department, Region
 from .selectors import (
@@ -59,54 +64,157 @@ class CPTSDirectoryApi(NetworkApi):
         return Response(CPTSSerializer(cpts_directory(), many=True).data)
 
 
+class CoverageQuerySerializer(serializers.Serializer):
+    """``?definition=``: which CPTS count as covering; an unknown value is a 400 naming the choices."""
+
+    definition = serializers.ChoiceField(
+        choices=Definition.choices,
+        default=DEFAULT_DEFINITION,
+        help_text="CPTS comptées comme couvrant leur territoire : `aci_signed` (ACI signé, par défaut, "
+        "ce que compte l'atlas national des CPTS de la DGOS), `health_project` (projet de santé "
+        "validé ou ACI signé), `any` (toute étape, dès l'idée). Rappelée dans chaque réponse.",
+    )
+
+
+class DefinedCoverageSerializer(CoverageSerializer):
+    definition = serializers.CharField(help_text="La définition de la couverture de tous les chiffres.")
+    definition_label = serializers.CharField()
+
+
+class DefinedFiguresSerializer(CoverageFiguresSerializer):
+    definition = serializers.SerializerMethodField()
+
+    def get_definition(self, item) -> str:
+        return self.context["definition"]
+
+
+EXPORT_RESPONSES = {
+    (200, "text/csv"): OpenApiTypes.BINARY,
+    (200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"): OpenApiTypes.BINARY,
+}
+EXTENSION = OpenApiParameter(
+    "extension",
+    OpenApiTypes.STR,
+    OpenApiParameter.PATH,
+    enum=list(FORMATS),
+    description="`csv` (séparateur « ; », virgule décimale, UTF-8 avec BOM) ou `xlsx`.",
+)
+
+
 class CoverageApi(NetworkApi):
-    def coverage_response(self, coverage):
+    def definition(self) -> str:
+        query = CoverageQuerySerializer(
+            data={"definition": self.request.query_params.get("definition")}
+            if "definition" in self.request.query_params
+            else {}
+        )
+        query.is_valid(raise_exception=True)
+        return query.validated_data["definition"]
+
+    def coverage(self, code: str | None, definition: str):
+        raise NotImplementedError
+
+    def found(self, code: str | None, definition: str):
+        try:
+            return self.coverage(code, definition)
+        except Region.DoesNotExist:
+            raise NotFound(f"Région inconnue : {code}.") from None
+        except Department.DoesNotExist:
+            raise NotFound(f"Département inconnu : {code}.") from None
+
+    def get(self, request, code: str | None = None):
+        definition = self.definition()
+        coverage = self.found(code, definition)
         if self.wants_csv():
             rows = coverage.children or [coverage.totals]
-            return Response(CoverageFiguresSerializer(rows, many=True).data)
-        return Response(CoverageSerializer(coverage).data)
+            return Response(
+                DefinedFiguresSerializer(rows, many=True, context={"definition": definition}).data
+            )
+        return Response(DefinedCoverageSerializer(coverage).data)
+
+
+COVERAGE_PARAMETERS = [CSV_PARAMETER, CoverageQuerySerializer]
 
 
 @extend_schema(
     summary="Couverture nationale, par région",
     tags=["couverture"],
-    parameters=[CSV_PARAMETER],
-    responses=CoverageSerializer,
+    parameters=COVERAGE_PARAMETERS,
+    responses=DefinedCoverageSerializer,
 )
 class NationalCoverageApi(CoverageApi):
-    def get(self, request):
-        return self.coverage_response(coverage_national())
+    def coverage(self, code, definition):
+        return coverage_national(definition=definition)
 
 
 @extend_schema(
     summary="Couverture d'une région, par département",
     tags=["couverture"],
-    parameters=[CSV_PARAMETER],
-    responses=CoverageSerializer,
+    parameters=COVERAGE_PARAMETERS,
+    responses=DefinedCoverageSerializer,
 )
 class RegionCoverageApi(CoverageApi):
-    def get(self, request, code: str):
-        try:
-            return self.coverage_response(coverage_by_region(code))
-        except Region.DoesNotExist:
-            raise NotFound(f"Région inconnue : {code}.") from None
+    def coverage(self, code, definition):
+        return coverage_by_region(code, definition=definition)
 
 
 @extend_schema(
     summary="Couverture d'un département",
     tags=["couverture"],
-    parameters=[CSV_PARAMETER],
-    responses=CoverageSerializer,
+    parameters=COVERAGE_PARAMETERS,
+    responses=DefinedCoverageSerializer,
 )
 class DepartmentCoverageApi(CoverageApi):
     def get(self, request, code: str):
-        try:
-            if self.wants_csv():
-                # A department's export lists every commune of it in no CPTS, never cut.
-                return Response(CommuneSerializer(uncovered_in_department(code.upper()), many=True).data)
-            return self.coverage_response(coverage_by_department(code.upper()))
-        except Department.DoesNotExist:
-            raise NotFound(f"Département inconnu : {code}.") from None
+        if self.wants_csv():
+            # A department's CSV lists every commune of it in no CPTS, never cut.
+            definition = self.definition()
+            try:
+                rows = uncovered_in_department(code.upper(), definition=definition)
+            except Department.DoesNotExist:
+                raise NotFound(f"Département inconnu : {code}.") from None
+            return Response(
+                [{**row, "definition": definition} for row in CommuneSerializer(rows, many=True).data]
+            )
+        return super().get(request, code)
+
+    def coverage(self, code, definition):
+        return coverage_by_department(code.upper(), definition=definition)
+
+
+class CoverageExportApi(CoverageApi):
+    """The same figures as a file for spreadsheet software: French headers, the definition stated."""
+
+    renderer_classes = [JSONRenderer]  # errors only: the file itself is written by the view
+
+    def get(self, request, extension: str, code: str | None = None):
+        if extension not in FORMATS:
+            raise NotFound(f"Format inconnu : {extension[:10]} (csv ou xlsx).")
+        return coverage_export_response(self.found(code, self.definition()), extension)
+
+
+def _export_schema(summary: str):
+    return extend_schema(
+        summary=summary,
+        tags=["couverture"],
+        parameters=[EXTENSION, CoverageQuerySerializer],
+        responses=EXPORT_RESPONSES,
+    )
+
+
+@_export_schema("Export de la couverture nationale (CSV ou xlsx, en-têtes en français)")
+class NationalCoverageExportApi(CoverageExportApi):
+    coverage = NationalCoverageApi.coverage
+
+
+@_export_schema("Export de la couverture d'une région (CSV ou xlsx)")
+class RegionCoverageExportApi(CoverageExportApi):
+    coverage = RegionCoverageApi.coverage
+
+
+@_export_schema("Export de la couverture d'un département : totaux, CPTS, chevauchements, hors CPTS")
+class DepartmentCoverageExportApi(CoverageExportApi):
+    coverage = DepartmentCoverageApi.coverage
 
 
 @extend_schema(

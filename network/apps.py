@@ -6,3 +6,7 @@ class NetworkConfig(AppConfig):
     name = "network"
     verbose_name = _("Réseau et fédération")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # A stage change moves the coverage counters of every definition (network.coverage).
+        from . import signals  # noqa: F401

@@ -71,7 +71,11 @@ class Commune(models.Model):
     is_unit = models.BooleanField(default=True)
     # How many CPTS cover this unit; kept by network.coverage in the transaction
     # that changes a territory, so coverage figures are a scan of this table.
+    # One counter per coverage definition (network.coverage.Definition): any
+    # stage, health project validated or later, ACI signed.
     cover_count = models.PositiveIntegerField(default=0)
+    cover_count_project = models.PositiveIntegerField(default=0, db_default=0)
+    cover_count_aci = models.PositiveIntegerField(default=0, db_default=0)
 
     wagtail_reference_index_ignore = True
 
@@ -81,6 +85,8 @@ class Commune(models.Model):
         indexes = [
             models.Index(fields=["department", "kind"]),
             models.Index(fields=["cover_count", "-population"], name="commune_cover_population"),
+            models.Index(fields=["cover_count_project", "-population"], name="commune_cover_project_pop"),
+            models.Index(fields=["cover_count_aci", "-population"], name="commune_cover_aci_population"),
             # A postal code's communes (« Trouver ma CPTS », commune_find): no scan of 35,000 rows.
             GinIndex(fields=["postal_codes"], name="commune_postal_codes"),
         ]
@@ -144,6 +150,9 @@ class UnitClaim(models.Model):
 
     cpts = models.ForeignKey("tenants.CPTS", on_delete=models.CASCADE, related_name="unit_claims")
     unit = models.ForeignKey(Commune, on_delete=models.PROTECT, related_name="unit_claims")
+    # The CPTS's stage when this claim was counted: a stage change moves the
+    # counters of every definition by comparing it with the new one.
+    stage = models.CharField(max_length=32, default="idea")
 
     wagtail_reference_index_ignore = True
 

@@ -16,4 +16,16 @@ urlpatterns = [
         apis.DepartmentCoverageApi.as_view(),
         name="coverage-department",
     ),
+    # Files for spreadsheet software (CSV with « ; » and decimal commas, xlsx), French headers.
+    path("coverage/export.<str:extension>", apis.NationalCoverageExportApi.as_view(), name="coverage-export"),
+    path(
+        "coverage/regions/<str:code>/export.<str:extension>",
+        apis.RegionCoverageExportApi.as_view(),
+        name="coverage-region-export",
+    ),
+    path(
+        "coverage/departments/<str:code>/export.<str:extension>",
+        apis.DepartmentCoverageExportApi.as_view(),
+        name="coverage-department-export",
+    ),
 ]

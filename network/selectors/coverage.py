@@ -8,6 +8,10 @@ Population is counted on *units*: a commune, except Paris, Lyon and Marseille,
 whose units are their municipal arrondissements. A CPTS claiming the whole
 city covers all its arrondissements; one claiming Paris 13e covers that one.
 So nobody is counted twice, whichever way a territory was written.
+
+Every figure follows a stated definition of coverage (``network.coverage.Definition``:
+ACI signed by default, health project validated, any stage): each reads its
+own live counter, so the three cost the same.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
+from network.coverage import COUNTERS, DEFAULT_DEFINITION, DEFINITION_STAGES, Definition, definition_explained
 from network.models import Department, Region
 from network.selectors.directory import CPTSFigures, cpts_figures
 from tenants.models import Stage
@@ -66,6 +71,22 @@ class Coverage:
     cpts: list[CPTSFigures] = field(default_factory=list)
     # The national view counts CPTS by stage and tier; the directory lists them.
     lists_cpts: bool = True
+    # Which CPTS count as covering (network.coverage.Definition), shown beside every figure.
+    definition: str = DEFAULT_DEFINITION
+    # The chain above this level, as (level, code, name), France first: the breadcrumb.
+    parents: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def definition_label(self) -> str:
+        return str(Definition(self.definition).label)
+
+    @property
+    def definition_sentence(self) -> str:
+        return str(definition_explained(self.definition))
+
+    @property
+    def counted_stages(self) -> tuple[str, ...]:
+        return DEFINITION_STAGES[Definition(self.definition)]
 
     @property
     def uncovered_complete(self) -> bool:
@@ -90,25 +111,37 @@ class Coverage:
         return counts
 
 
-def _figures_by(group_column: str, where: str, params: list) -> dict[str, CoverageFigures]:
+def _counter(definition: str) -> str:
+    """The column of network_commune that counts the CPTS of ``definition`` (a known name, never input)."""
+    return COUNTERS[Definition(definition)]
+
+
+def _counted_stages(definition: str) -> str:
+    return ", ".join(f"'{stage}'" for stage in DEFINITION_STAGES[Definition(definition)])
+
+
+def _figures_by(
+    group_column: str, where: str, params: list, definition: str = DEFAULT_DEFINITION
+) -> dict[str, CoverageFigures]:
     # Units in one scan, as before communes were counted apart; communes are the
     # units corrected by the 45 arrondissements of Paris, Lyon and Marseille
     # (read through the parent index): each city counts once, as uncovered when
     # none of its arrondissements is covered, as overlapping when one is claimed twice.
+    count = f"u.{_counter(definition)}"
     sql = f"""
     WITH units AS (
         SELECT u.{group_column} AS area, sum(u.population) AS population,
-               coalesce(sum(u.population) FILTER (WHERE u.cover_count >= 1), 0) AS covered,
-               count(*) AS units, count(*) FILTER (WHERE u.cover_count = 0) AS uncovered,
-               count(*) FILTER (WHERE u.cover_count >= 2) AS overlapping
+               coalesce(sum(u.population) FILTER (WHERE {count} >= 1), 0) AS covered,
+               count(*) AS units, count(*) FILTER (WHERE {count} = 0) AS uncovered,
+               count(*) FILTER (WHERE {count} >= 2) AS overlapping
         FROM network_commune u
         WHERE {_UNIT} AND {where}
         GROUP BY 1
     ), cities AS (
         SELECT u.{group_column} AS area, count(*) AS arrondissements,
-               count(*) FILTER (WHERE u.cover_count = 0) AS uncovered,
-               count(*) FILTER (WHERE u.cover_count >= 2) AS overlapping,
-               max(u.cover_count) AS most
+               count(*) FILTER (WHERE {count} = 0) AS uncovered,
+               count(*) FILTER (WHERE {count} >= 2) AS overlapping,
+               max({count}) AS most
         FROM network_commune u
         WHERE {_UNIT} AND u.parent_id IS NOT NULL AND {where}
         GROUP BY 1, u.parent_id
@@ -153,11 +186,13 @@ def _unit_row(code: str, name: str, population: int, department: str, is_arrondi
     return {"code": code, "name": name, "population": population, "department": department, "kind": kind}
 
 
-def _uncovered(where: str, params: list, *, limit: int | None = UNCOVERED_LIMIT) -> list[dict]:
+def _uncovered(
+    where: str, params: list, *, limit: int | None = UNCOVERED_LIMIT, definition: str = DEFAULT_DEFINITION
+) -> list[dict]:
     sql = f"""
     SELECT u.code, u.name, u.population, u.department_id, u.parent_id IS NOT NULL
     FROM network_commune u
-    WHERE {_UNIT} AND u.cover_count = 0 AND {where}
+    WHERE {_UNIT} AND u.{_counter(definition)} = 0 AND {where}
     ORDER BY u.population DESC, u.code {f"LIMIT {int(limit)}" if limit is not None else ""}
     """
     with connection.cursor() as cursor:
@@ -165,14 +200,15 @@ def _uncovered(where: str, params: list, *, limit: int | None = UNCOVERED_LIMIT)
         return [_unit_row(*row) for row in cursor.fetchall()]
 
 
-def _overlaps(where: str, params: list) -> list[dict]:
+def _overlaps(where: str, params: list, definition: str = DEFAULT_DEFINITION) -> list[dict]:
+    # Only the CPTS the definition counts are named: the others do not overlap under it.
     sql = f"""
     SELECT u.code, u.name, u.population, u.department_id, u.parent_id IS NOT NULL,
            array_agg(cp.short_name ORDER BY cp.short_name), array_agg(cp.name ORDER BY cp.short_name)
     FROM network_commune u
-    JOIN network_unitclaim uc ON uc.unit_id = u.code
+    JOIN network_unitclaim uc ON uc.unit_id = u.code AND uc.stage IN ({_counted_stages(definition)})
     JOIN tenants_cpts cp ON cp.id = uc.cpts_id
-    WHERE {_UNIT} AND u.cover_count >= 2 AND {where}
+    WHERE {_UNIT} AND u.{_counter(definition)} >= 2 AND {where}
     GROUP BY u.code, u.name, u.population, u.department_id, u.parent_id
     ORDER BY u.population DESC, u.code LIMIT {OVERLAP_LIMIT}
     """
@@ -187,9 +223,12 @@ def _overlaps(where: str, params: list) -> list[dict]:
         ]
 
 
-def coverage_national() -> Coverage:
+FRANCE = ("national", "FR", "France")
+
+
+def coverage_national(*, definition: str = DEFAULT_DEFINITION) -> Coverage:
     regions = dict(Region.objects.values_list("code", "name"))
-    by_region = _figures_by("region_id", "TRUE", [])
+    by_region = _figures_by("region_id", "TRUE", [], definition)
     children = [
         CoverageFigures(**{**by_region[code].__dict__, "name": name})
         for code, name in regions.items()
@@ -201,17 +240,18 @@ def coverage_national() -> Coverage:
         name="France",
         totals=_sum("FR", "France", children),
         children=children,
-        uncovered=_uncovered("TRUE", []),
-        overlaps=_overlaps("TRUE", []),
+        uncovered=_uncovered("TRUE", [], definition=definition),
+        overlaps=_overlaps("TRUE", [], definition),
         cpts=cpts_figures(),
         lists_cpts=False,
+        definition=definition,
     )
 
 
-def coverage_by_region(code: str) -> Coverage:
+def coverage_by_region(code: str, *, definition: str = DEFAULT_DEFINITION) -> Coverage:
     region = Region.objects.get(code=code)
     departments = dict(region.departments.values_list("code", "name"))
-    by_department = _figures_by("department_id", "u.region_id = %s", [code])
+    by_department = _figures_by("department_id", "u.region_id = %s", [code], definition)
     children = [
         CoverageFigures(**{**by_department[c].__dict__, "name": n})
         for c, n in departments.items()
@@ -223,36 +263,43 @@ def coverage_by_region(code: str) -> Coverage:
         name=region.name,
         totals=_sum(code, region.name, children),
         children=children,
-        uncovered=_uncovered("u.region_id = %s", [code]),
-        overlaps=_overlaps("u.region_id = %s", [code]),
+        uncovered=_uncovered("u.region_id = %s", [code], definition=definition),
+        overlaps=_overlaps("u.region_id = %s", [code], definition),
         cpts=cpts_figures(region=code),
+        definition=definition,
+        parents=[FRANCE],
     )
 
 
-def figures_by_department(region: str | None = None) -> dict[str, CoverageFigures]:
+def figures_by_department(
+    region: str | None = None, *, definition: str = DEFAULT_DEFINITION
+) -> dict[str, CoverageFigures]:
     """Every department's figures (of ``region``, or of the whole network), in one scan: a map's data."""
     if region:
-        return _figures_by("department_id", "u.region_id = %s", [region])
-    return _figures_by("department_id", "TRUE", [])
+        return _figures_by("department_id", "u.region_id = %s", [region], definition)
+    return _figures_by("department_id", "TRUE", [], definition)
 
 
-def uncovered_in_department(code: str) -> list[dict]:
+def uncovered_in_department(code: str, *, definition: str = DEFAULT_DEFINITION) -> list[dict]:
     """Every unit of a department in no CPTS, most populated first: the export, never cut."""
     Department.objects.get(code=code)  # DoesNotExist for an unknown code, as the other levels
-    return _uncovered("u.department_id = %s", [code], limit=None)
+    return _uncovered("u.department_id = %s", [code], limit=None, definition=definition)
 
 
-def coverage_by_department(code: str) -> Coverage:
-    department = Department.objects.get(code=code)
-    totals = _figures_by("department_id", "u.department_id = %s", [code]).get(code)
+def coverage_by_department(code: str, *, definition: str = DEFAULT_DEFINITION) -> Coverage:
+    department = Department.objects.select_related("region").get(code=code)
+    totals = _figures_by("department_id", "u.department_id = %s", [code], definition).get(code)
     totals = CoverageFigures(**{**(totals or CoverageFigures(code, "")).__dict__, "name": department.name})
+    region = department.region
     return Coverage(
         level="department",
         code=code,
         name=department.name,
         totals=totals,
         children=[],
-        uncovered=_uncovered("u.department_id = %s", [code]),
-        overlaps=_overlaps("u.department_id = %s", [code]),
+        uncovered=_uncovered("u.department_id = %s", [code], definition=definition),
+        overlaps=_overlaps("u.department_id = %s", [code], definition),
         cpts=cpts_figures(department=code),
+        definition=definition,
+        parents=[FRANCE, ("region", region.code, region.name)] if region else [FRANCE],
     )

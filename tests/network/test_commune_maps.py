@@ -10,6 +10,9 @@ from content.models import HomePage
 from content.services import standard_page_publish, territory_add_communes
 from network.commune_maps import commune_point, distance_km
 from tests.conftest import login
+from tests.network.coverage_stages import aci_signed as aci_signed  # the fixture
+
+pytestmark = pytest.mark.usefixtures("aci_signed")
 
 
 def communes(html: str) -> dict[str, tuple[str, str]]:

@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from django.db import connection
 
 from content.services import territory_add_communes
@@ -9,6 +10,9 @@ from network.maps import COVERAGE_BANDS, coverage_map, shapes_source
 from tests.conftest import login
 from tests.content.test_internships import add_url, form
 from tests.content.test_internships import offers_index as offers_index  # the fixture
+from tests.network.coverage_stages import aci_signed as aci_signed  # the fixture
+
+pytestmark = pytest.mark.usefixtures("aci_signed")
 
 
 def areas(html: str) -> dict[str, str]:

@@ -1,0 +1,56 @@
+"""Lighthouse 12.2.3 (npm, in .ci/lighthouse) driving Debian's Chromium: one page, four scores.
+
+Shared by ``bench/bench_lighthouse.py`` (every public page type of the demo) and
+``tests/cpts_network/test_lighthouse.py`` (four of them, in CI). Phone profile
+(Lighthouse's default: Moto G Power, slow 4G, 4× CPU slowdown); ``*.localhost``
+hosts resolve to 127.0.0.1 inside Chromium.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LIGHTHOUSE = ROOT / ".ci" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+CHROMIUM = Path("/usr/bin/chromium")
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# Issue #40's targets.
+THRESHOLDS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+
+
+def lighthouse_scores(url: str) -> tuple[dict[str, int], list[str]]:
+    """The four scores of ``url`` (0–100) and the failing audits' ids, for a message."""
+    flags = "--headless=new --no-sandbox --disable-gpu --host-resolver-rules='MAP *.localhost 127.0.0.1'"
+    with tempfile.TemporaryDirectory() as work:
+        report = Path(work) / "report.json"
+        subprocess.run(
+            [
+                str(LIGHTHOUSE),
+                url,
+                f"--chrome-path={CHROMIUM}",
+                f"--chrome-flags={flags}",
+                f"--only-categories={','.join(CATEGORIES)}",
+                "--output=json",
+                f"--output-path={report}",
+                "--quiet",
+            ],
+            check=True,
+            timeout=180,
+        )
+        result = json.loads(report.read_text())
+    scores = {name: round((result["categories"][name]["score"] or 0) * 100) for name in CATEGORIES}
+    failing = sorted(
+        audit_id
+        for name in ("accessibility", "best-practices", "seo")
+        for ref in result["categories"][name]["auditRefs"]
+        if ref["weight"] and (result["audits"][ref["id"]]["score"] or 0) < 1
+        for audit_id in [ref["id"]]
+    )
+    return scores, failing
+
+
+def below_targets(scores: dict[str, int]) -> dict[str, int]:
+    return {name: score for name, score in scores.items() if score < THRESHOLDS[name]}
