@@ -92,8 +92,6 @@ def values_build(count: int, seed: int = 2026) -> dict:
                             value=value,
                             audience=audience,
                             professionals=professionals,
-                            region_code=cpts.region_code,
-                            department_code=cpts.department_code,
                         )
                     )
         per_cpts[cpts.schema_name] = (cpts.region_code, cpts.department_code, mine)

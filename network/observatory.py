@@ -81,9 +81,6 @@ class SharedIndicatorValue(models.Model):
     # How many professionals the value is built from, where the CPTS says so (the
     # small-number rule reads it; a value that counts professionals is its own base).
     professionals = models.PositiveIntegerField(_("professionnels concernés"), null=True, blank=True)
-    # Copied from the CPTS's record at each write, so rollups by area need no join.
-    region_code = models.CharField(max_length=3)
-    department_code = models.CharField(max_length=3)
     updated_at = models.DateTimeField(auto_now=True)
 
     wagtail_reference_index_ignore = True

@@ -270,8 +270,9 @@ def _rows(*, audiences: list[str], year: int, code: str | None = None) -> list[d
         "value",
         "professionals",
         "audience",
-        "region_code",
-        "department_code",
+        # Read from the CPTS's record: a CPTS that moves is counted in its new area at once.
+        "cpts__region_code",
+        "cpts__department_code",
     ):
         rows.append(
             {

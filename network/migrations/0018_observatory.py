@@ -49,8 +49,6 @@ class Migration(migrations.Migration):
                 ('value', models.DecimalField(decimal_places=2, max_digits=12, verbose_name='valeur')),
                 ('audience', models.CharField(choices=[('federation', 'partagé avec la fédération'), ('open', 'données ouvertes (public)')], max_length=16, verbose_name='diffusion')),
                 ('professionals', models.PositiveIntegerField(blank=True, null=True, verbose_name='professionnels concernés')),
-                ('region_code', models.CharField(max_length=3)),
-                ('department_code', models.CharField(max_length=3)),
                 ('updated_at', models.DateTimeField(auto_now=True)),
                 ('cpts', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='shared_indicator_values', to='tenants.cpts')),
                 ('indicator', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='shared_values', to='network.indicatordefinition')),

@@ -37,8 +37,6 @@ def share(record: CPTS, code: str, value, *, year=2025, audience="open", profess
         value=Decimal(value),
         audience=audience,
         professionals=professionals,
-        region_code=record.region_code,
-        department_code=record.department_code,
     )
 
 
