@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.db.models import Q
 from django.utils import timezone
 
 from content.member_counts import member_counts
-from content.models.internships import InternshipOfferPage
-from content.models.pages import EventPage, NewsArticlePage, upcoming
 from content.selectors.site import key_figures
 from content.selectors.territory import page_territory_map
+
+
+# The home page's own module calls this one: page types by label, or their modules would import
+# each other in a circle.
+def _model(name: str):
+    return apps.get_model("content", name)
 
 
 def live_offer_count() -> int:
     """Public internship offers still open (not filled, not over)."""
     today = timezone.localdate()
-    offers = InternshipOfferPage.objects.live().public().filter(filled=False)
+    offers = _model("InternshipOfferPage").objects.live().public().filter(filled=False)
     return offers.filter(Q(end_date__isnull=True) | Q(end_date__gte=today)).count()
 
 
@@ -31,6 +36,10 @@ def home_context(page) -> dict:
         "professions": sorted(professions, key=lambda row: -row["count"])[:6],
         "live_offers": live_offer_count(),
         "territory_map": page_territory_map(page),
-        "news": NewsArticlePage.objects.live().descendant_of(page).order_by("-date")[:3],
-        "events": upcoming(EventPage.objects.live().descendant_of(page))[:3],
+        "news": _model("NewsArticlePage").objects.live().descendant_of(page).order_by("-date")[:3],
+        "events": _model("EventPage")
+        .objects.live()
+        .descendant_of(page)
+        .filter(end__gte=timezone.now())
+        .order_by("start")[:3],
     }
