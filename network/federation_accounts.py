@@ -8,6 +8,8 @@ follows only the relations whose table is in the schema being written (the
 django-tenants router decides), so the federation's admin can delete a staff
 account and what the public schema holds about it (second factors, admin
 history).
+
+Permissions are shown in French (``network.permission_labels``).
 """
 
 from django.contrib.admin.utils import NestedObjects
@@ -16,6 +18,8 @@ from django.db import router
 from django.db.models import Model, QuerySet
 from django.db.models.deletion import Collector
 from django.utils.text import capfirst
+
+from .permission_labels import FrenchPermissionsMixin
 
 
 class _SchemaBound:
@@ -40,7 +44,7 @@ def federation_accounts_delete(accounts: QuerySet | list[Model], *, using: str =
     return deleted
 
 
-class FederationUserAdmin(UserAdmin):
+class FederationUserAdmin(FrenchPermissionsMixin, UserAdmin):
     """Django's user admin, deleting through the schema-bound collector."""
 
     def get_deleted_objects(self, objs, request):

@@ -15,6 +15,12 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.admin import OTPAdminSite
 
 from .federation_login import FederationLoginForm
+from .permission_labels import FrenchPermissionsMixin
+
+# django-otp's device screens are English through and through (labels, fieldsets, help texts) and
+# show raw keys: staff enrol their own authenticator (network.staff_views) and the administration
+# resets a lost one from the team screen, so these two are not registered here.
+UNREGISTERED = {"otp_totp.TOTPDevice", "otp_static.StaticDevice"}
 
 # django-otp and django-axes ship no French: their names in the admin's index and menus.
 FRENCH_APP_NAMES = {
@@ -52,6 +58,15 @@ class FederationAdminSite(OTPAdminSite):
         if not settings.FEDERATION_REQUIRE_2FA:
             return request.user.is_active and request.user.is_staff
         return super().has_permission(request)
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        models = [model_or_iterable] if hasattr(model_or_iterable, "_meta") else list(model_or_iterable)
+        for model in models:
+            if model._meta.label in UNREGISTERED:
+                continue
+            if model._meta.label == "auth.Group" and admin_class is not None:
+                admin_class = type("FederationGroupAdmin", (FrenchPermissionsMixin, admin_class), {})
+            super().register(model, admin_class, **options)
 
     def get_app_list(self, request, app_label=None):
         """Django's list of apps and models, with French names for the libraries that ship none."""

@@ -15,7 +15,11 @@ signed-in administrator as actor. Withdrawing the last federation role also
 takes ``is_staff`` away, so nothing of the admin stays open to the account.
 
 Needs: ``tenants`` (addresses, invitations), ``network.federation_roles``.
-Offers: ``staff_member_invite``, ``staff_role_withdraw`` (services),
+A lost phone: ``staff_second_factor_reset`` removes the account's authenticator
+and recovery codes; its next sign-in with the password leads to a new
+enrolment (``FederationLoginForm.clean_otp``), and the journal says who reset it.
+
+Offers: ``staff_member_invite``, ``staff_role_withdraw``, ``staff_second_factor_reset`` (services),
 ``staff_members`` (selector), ``StaffInvitationForm``.
 """
 
@@ -31,10 +35,15 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tenants.account_invitations import invitation_account, invitation_address, invitation_link
+from tenants.audit import audit_record
+from tenants.models import AuditEntry
 
 from .federation_roles import ADMINISTRATION, ANALYST
+from .second_factor import second_factor_start
 
 # Under the federation admin (``FederationAdminSite.get_urls``), open without a session.
 PASSWORD_PATH = "admin/staff/password/"  # noqa: S105 (a URL path, not a password)
@@ -127,3 +136,19 @@ def staff_role_withdraw(*, user, role: str, by) -> None:
     if user.is_staff and not user.is_superuser and not user.groups.filter(name__in=STAFF_ROLES).exists():
         user.is_staff = False
         user.save(update_fields=["is_staff"])
+
+
+@transaction.atomic
+def staff_second_factor_reset(*, user, by) -> None:
+    """A lost authenticator: the old one and its recovery codes stop working; a new one is enrolled
+    at the next sign-in. Not one's own (a stolen session must not be enough)."""
+    if user.pk == getattr(by, "pk", None):
+        raise ValidationError("Réinitialisez votre propre double authentification depuis un autre compte.")
+    TOTPDevice.objects.filter(user=user).delete()
+    StaticDevice.objects.filter(user=user).delete()
+    second_factor_start(user=user)
+    audit_record(
+        action=AuditEntry.Action.ROLES_CHANGED,
+        summary=f"Compte « {user.get_username()} » : double authentification réinitialisée.",
+        data={"second_factor": "reset"},
+    )

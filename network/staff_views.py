@@ -35,6 +35,7 @@ from .staff_invitations import (
     staff_member_invite,
     staff_members,
     staff_role_withdraw,
+    staff_second_factor_reset,
 )
 
 # The account that chose its password (or signed in with it) and must now enrol its authenticator.
@@ -80,10 +81,13 @@ def staff_index(request, site):
 def staff_withdraw(request, pk: int, site=None):
     _can_manage(request)
     try:
-        staff_role_withdraw(
-            user=get_object_or_404(get_user_model(), pk=pk), role=request.POST.get("role", ""), by=request.user
-        )
-        messages.success(request, _("Rôle retiré."))
+        user = get_object_or_404(get_user_model(), pk=pk)
+        if request.POST.get("action") == "reset_second_factor":
+            staff_second_factor_reset(user=user, by=request.user)
+            messages.success(request, _("Double authentification réinitialisée."))
+        else:
+            staff_role_withdraw(user=user, role=request.POST.get("role", ""), by=request.user)
+            messages.success(request, _("Rôle retiré."))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("admin:staff_index")

@@ -192,3 +192,35 @@ def test_the_federation_home_shows_stages_coverage_and_the_weeks_changes(federat
     ):
         assert text in page, text
     assert "Équipe de la fédération" in page
+
+
+def test_a_lost_phone_the_administration_resets_the_second_factor_and_the_next_sign_in_enrols(
+    federation_staff_client, django_user_model
+):
+    user = django_user_model.objects.create_user(
+        "tom@exemple.test", "tom@exemple.test", PASSWORD, is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=ANALYST))
+    old = second_factor_enrol(user=user)
+    reset = federation_staff_client.post(
+        f"/admin/staff/{user.pk}/withdraw/", {"action": "reset_second_factor"}
+    )
+    assert reset.status_code == 302
+    assert AuditEntry.objects.filter(
+        actor="fed", summary="Compte « tom@exemple.test » : double authentification réinitialisée."
+    ).exists()
+    person = Client(HTTP_HOST="localhost")
+    refused = person.post(
+        "/admin/login/", {"username": user.username, "password": PASSWORD, "otp_token": old.recovery_codes[0]}
+    )
+    assert refused.status_code == 302 and refused.url == "/admin/staff/second-factor/"  # enrol, not enter
+    assert person.get("/admin/").status_code == 302
+    secret = _secret(person.get("/admin/staff/second-factor/"))
+    assert secret != old.secret
+    person.post("/admin/staff/second-factor/", {"code": totp_now(secret)})
+    assert person.get("/admin/").status_code == 200
+
+
+def test_the_device_screens_of_django_otp_are_not_in_the_federation_admin(federation_staff_client):
+    assert federation_staff_client.get("/admin/otp_totp/totpdevice/").status_code == 404
+    assert "Static devices" not in federation_staff_client.get("/admin/").content.decode()
