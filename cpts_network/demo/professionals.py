@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from content.models import TerritoryCommune
+from members.counts import member_counts_publish
 from members.identifiers import luhn_valid
 from members.models import Membership, MembershipDecision
 from members.professional_copy import professionals_publish
@@ -73,6 +74,7 @@ def demo_professionals_load(*, short_name: str) -> None:
         for member in Membership.objects.filter(name=name, directory_consent=True):
             confirmed = today - timedelta(days=days_ago) if days_ago is not None else None
             _declare(member, accepts, confirmed, languages, step_free)
+    member_counts_publish()
     professionals_publish()
 
 

@@ -86,5 +86,6 @@ def professionals_map(filters: ProfessionalFilters) -> DepartmentMap:
 
 
 def professionals_count_label(count: int) -> str:
-    """« 0 professionnel », « 1 professionnel », « 2 professionnels »: French keeps 0 singular."""
-    return f"{count} professionnel{'s' if count > 1 else ''}"
+    """« 0 professionnel trouvé », « 1 … », « 2 professionnels trouvés »: French keeps 0 singular."""
+    plural = "s" if count > 1 else ""
+    return f"{count} professionnel{plural} trouvé{plural}"

@@ -63,6 +63,11 @@ def test_a_whole_adhesion_from_the_form_to_the_directory_and_the_counts(
             "commune": "57480",
             "commune_name": "Montigny-lès-Metz",
             "contact": "03 00 00 00 00",
+            # Not declared yet in the member's entry (tests/members/test_find_a_professional.py).
+            "accepts_new_patients": None,
+            "new_patients_confirmed_on": None,
+            "languages": [],
+            "step_free_access": None,
         }
     ]
     assert visitor.get("/api/v2/members/", {"commune": "57463"}, **host).json() == []
