@@ -52,6 +52,10 @@ browser-tools:
 	@test -f $(AXE) || { command -v npm >/dev/null 2>&1 && \
 		npm install --silent --no-audit --no-fund --prefix .ci/axe axe-core@4 >/dev/null; } \
 		|| { echo "$(NEEDS_AXE)" >&2; exit 1; }
+	@# Lighthouse 12.2.3: the last release that runs on Node 20 (tests/cpts_network/test_lighthouse.py).
+	@test -x .ci/lighthouse/node_modules/.bin/lighthouse || { command -v npm >/dev/null 2>&1 && \
+		npm install --silent --no-audit --no-fund --prefix .ci/lighthouse lighthouse@12.2.3 >/dev/null; } \
+		|| { echo "$(NEEDS_AXE) (lighthouse@12.2.3 dans .ci/lighthouse)" >&2; exit 1; }
 
 ## The operator's run: production settings, gunicorn, the task worker, Redis, PostgreSQL on
 ## 127.0.0.1:5432, in a virtualenv without the embedded PostgreSQL (tests/operator).
