@@ -8,21 +8,10 @@ class AccessConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from tenants.public_copies import PublicCopy, public_copy_register
+        from tenants.public_copies import public_copy_register
 
-        from .adhesion_pages import (
-            adhesion_page_copy_drift,
-            adhesion_page_copy_refresh,
-            adhesion_page_copy_withdraw,
-            connect,
-        )
+        from .page_links import PAGE_LINKS
 
-        connect()
-        public_copy_register(
-            PublicCopy(
-                "adhesion pages",
-                rebuild=adhesion_page_copy_refresh,
-                withdraw=adhesion_page_copy_withdraw,
-                drift=adhesion_page_copy_drift,
-            )
-        )
+        for link in PAGE_LINKS:
+            link.connect()
+            public_copy_register(link.public_copy())

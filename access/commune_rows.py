@@ -2,7 +2,7 @@
 
 A commune comes with its department, its city (an arrondissement), the former
 name or code it was found by, and every CPTS covering it as one JSON list
-(name, stage, primary host, adhésion page), in one statement whatever the
+(name, stage, primary host, adhésion and « Soins non programmés » pages), in one statement whatever the
 number of communes. Written with the ORM (``Subquery``, ``JSONBAgg``,
 ``JSONObject``), the statement took longer for Django to compile (5 ms) than
 for PostgreSQL to run (1 ms), on a search whose whole budget is 20 ms; raw SQL,
@@ -25,11 +25,12 @@ SELECT c.code, c.name, c.kind, c.department_id, d.name, c.region_id, c.postal_co
                    'frontend_url', cp.frontend_url,
                    'host', (SELECT dm.domain FROM tenants_domain dm
                              WHERE dm.tenant_id = cp.id AND dm.is_primary ORDER BY dm.id LIMIT 1),
-                   'adhesion_path', ad.path)
+                   'adhesion_path', ad.path, 'unscheduled_care_path', uc2.path)
                ORDER BY cp.name, cp.short_name)
           FROM network_unitclaim uc
           JOIN tenants_cpts cp ON cp.id = uc.cpts_id
           LEFT JOIN access_adhesionpagecopy ad ON ad.cpts_id = cp.id
+          LEFT JOIN access_unscheduledcarepagecopy uc2 ON uc2.cpts_id = cp.id
          WHERE uc.unit_id = c.code)
   FROM network_commune c
   JOIN network_department d ON d.code = c.department_id
@@ -82,7 +83,8 @@ class CommuneRow:
     parent_name: str | None
     alias_name: str | None
     alias_kind: str | None
-    # Each CPTS covering the commune: short_name, name, stage, frontend_url, host, adhesion_path.
+    # Each CPTS covering the commune: short_name, name, stage, frontend_url, host, adhesion_path,
+    # unscheduled_care_path.
     covering: list[dict]
 
 

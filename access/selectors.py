@@ -3,7 +3,8 @@
 No CPTS schema is visited: the communes are the reference data, the covered
 units of each CPTS are ``network.UnitClaim`` (kept by ``network.coverage`` in
 the transaction of every territory edit), hosts are ``tenants.Domain`` and
-adhésion pages their public copy (``AdhesionPageCopy``).
+adhésion and « Soins non programmés » pages their public copies
+(``AdhesionPageCopy``, ``UnscheduledCarePageCopy``).
 
 A commune is found by its INSEE code, a former code, a postal code (which may
 name several communes: the visitor chooses), its name or a former name or a
@@ -75,6 +76,8 @@ class CPTSAnswer:
     site_url: str | None
     # Only where the CPTS has a live, public « Adhésion » page.
     adhesion_url: str | None = None
+    # Only where it has a live, public « Soins non programmés » page.
+    unscheduled_care_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,10 @@ def _site_url(frontend_url: str, host: str | None) -> str | None:
     return public_url(host) if host else None
 
 
+def _page_url(host: str | None, path: str | None) -> str | None:
+    return public_url(host, path) if host and path else None
+
+
 def _stage_label(stage: str) -> str:
     return str(Stage(stage).label) if stage in Stage.values else stage
 
@@ -138,9 +145,8 @@ def _cpts_answers(rows: list[dict] | None) -> list[CPTSAnswer]:
             stage=row["stage"],
             stage_label=_stage_label(row["stage"]),
             site_url=_site_url(row["frontend_url"], row["host"]),
-            adhesion_url=public_url(row["host"], row["adhesion_path"])
-            if row["host"] and row["adhesion_path"]
-            else None,
+            adhesion_url=_page_url(row["host"], row.get("adhesion_path")),
+            unscheduled_care_url=_page_url(row["host"], row.get("unscheduled_care_path")),
         )
         for row in rows or []
     ]

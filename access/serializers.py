@@ -42,6 +42,11 @@ class CPTSAnswerSerializer(serializers.Serializer):
         allow_null=True,
         help_text="La page « Adhésion » de la CPTS, pour un professionnel ; null si elle n'en publie pas.",
     )
+    unscheduled_care_url = serializers.URLField(
+        allow_null=True,
+        help_text="La page « Soins non programmés » de la CPTS (numéros, lieux et horaires quand son "
+        "médecin est fermé) ; null si elle n'en publie pas.",
+    )
 
 
 class NearbyCPTSSerializer(serializers.Serializer):

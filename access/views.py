@@ -6,9 +6,11 @@ from django.shortcuts import render
 from .selectors import Status, find_my_cpts
 from .serializers import FindMyCPTSParamsSerializer
 
-# The Assurance Maladie's tools for a patient without a médecin traitant (docs/guides/access-to-care.md).
-AMELI_URL = "https://www.ameli.fr/"
+# The Assurance Maladie's tools for a patient without a médecin traitant (docs/guides/access-to-care.md),
+# the same as unscheduled_care/data/national_numbers.json's « official_tools », read on 2026-12-06.
+AMELI_URL = "https://www.ameli.fr/assure/remboursements/etre-bien-rembourse/medecin-traitant-parcours-soins-coordonnes"
 AMELI_DIRECTORY_URL = "https://annuairesante.ameli.fr/"
+AMELI_CONCILIATOR_URL = "https://www.ameli.fr/assure/droits-demarches/reclamation-mediation-voies-de-recours"
 
 
 def find_my_cpts_page(request: HttpRequest) -> HttpResponse:
@@ -28,5 +30,6 @@ def find_my_cpts_page(request: HttpRequest) -> HttpResponse:
         "Status": Status,
         "ameli_url": AMELI_URL,
         "ameli_directory_url": AMELI_DIRECTORY_URL,
+        "ameli_conciliator_url": AMELI_CONCILIATOR_URL,
     }
     return render(request, "access/find_my_cpts.html", context, status=200 if valid else 400)

@@ -4,8 +4,8 @@ import pytest
 from django.db import connection
 from wagtail.models import PageViewRestriction
 
-from access.adhesion_pages import ADHESION_PAGE, adhesion_page_model
 from access.models import AdhesionPageCopy
+from access.page_links import ADHESION
 from content.models import HomePage
 from content.services import page_publish
 from members.models import AdhesionPage
@@ -35,7 +35,7 @@ def adhesion(metz_area):
 
 
 def test_the_label_names_the_members_page_type():
-    assert adhesion_page_model() is AdhesionPage, ADHESION_PAGE
+    assert ADHESION.page_model() is AdhesionPage, ADHESION.page_type
 
 
 def test_a_published_adhesion_page_is_linked(federation_client, metz_area, adhesion):

@@ -33,6 +33,7 @@ def test_a_postal_code_gives_the_cpts_of_its_commune(federation_client, metz_are
             "stage_label": "Idée / pré-projet",
             "site_url": public_url(metz_area.host),
             "adhesion_url": None,
+            "unscheduled_care_url": None,
         }
     ]
     assert commune["fallback"] is None
