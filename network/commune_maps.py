@@ -20,7 +20,7 @@ import gzip
 import json
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -28,8 +28,10 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.utils.formats import number_format
 
+from .coverage import COUNTERS, DEFAULT_DEFINITION, DEFINITION_STAGES, Definition
+from .map_labels import MapLabel, commune_map_labels
 from .maps import Band
-from .models import Commune, CommuneUnit
+from .models import Commune, CommuneUnit, UnitClaim
 
 DATA = Path(__file__).with_name("data") / "communes-map.json.gz"
 # A frame is at least this wide and tall (map units are hectometres): one small
@@ -60,6 +62,10 @@ COVERAGE_BANDS = [
     Band(1, 2, "dans une CPTS", "com-covered"),
     Band(2, None, "dans plusieurs CPTS (chevauchement)", "com-shared"),
 ]
+# One colour per CPTS where territories are drawn side by side (``maps.css``: cpts-0 … cpts-7),
+# a qualitative palette light enough for dark labels at AA contrast; past eight CPTS it repeats,
+# and the legend names each CPTS with its colour.
+CPTS_COLOURS = 8
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,7 @@ class CommuneMap:
     without_outline: list[str]
     source: str
     licence: str
+    labels: list[MapLabel] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -246,33 +253,62 @@ def territory_map(
         without_outline=without_outline,
         source=outlines.source,
         licence=outlines.licence,
+        labels=commune_map_labels(frame=frame),
     )
 
 
-def department_coverage_map(department: str, *, title: str) -> CommuneMap | None:
-    """Every unit of ``department`` coloured by how many CPTS claim it: none, one, several."""
+def department_coverage_map(
+    department: str, *, title: str, definition: str = DEFAULT_DEFINITION
+) -> CommuneMap | None:
+    """Every unit of ``department``: in no CPTS, in one (each CPTS its colour), or in several.
+
+    Counted under ``definition`` (network.coverage): a CPTS it does not count
+    is drawn as no CPTS. Each CPTS's name is written on its territory where it fits.
+    """
     outlines = _outlines()
     box = outlines.department_boxes.get(department)
     if box is None:
         return None
-    areas, without_outline = [], []
+    counter = COUNTERS[Definition(definition)]
+    claims: dict[str, list[tuple[str, str]]] = {}
+    for unit, short_name, name in (
+        UnitClaim.objects.filter(
+            unit__department_id=department, stage__in=DEFINITION_STAGES[Definition(definition)]
+        )
+        .order_by("cpts__name")
+        .values_list("unit_id", "cpts__short_name", "cpts__name")
+    ):
+        claims.setdefault(unit, []).append((short_name, name))
+    colours: dict[str, Band] = {}
+    for short_name, name in sorted({c for cpts in claims.values() for c in cpts}, key=lambda c: c[1]):
+        colours[short_name] = Band(1, 2, name, f"cpts-{len(colours) % CPTS_COLOURS}")
+    areas, without_outline, territories = [], [], {}
     units = Commune.objects.filter(department_id=department, is_unit=True, is_current=True)
-    for commune in units.order_by("code").only("code", "name", "cover_count", "population"):
-        band = next(b for b in COVERAGE_BANDS if b.holds(commune.cover_count))
-        population = number_format(commune.population, force_grouping=True)
-        label = f"{commune.name} ({commune.code}) : {band.label}, {population} hab."
-        if commune.code in outlines.communes:
-            areas.append(CommuneArea(commune.code, label, band.css, _sprite(department)))
+    for code, name, count, population in units.order_by("code").values_list(
+        "code", "name", counter, "population"
+    ):
+        band = next(b for b in COVERAGE_BANDS if b.holds(count))
+        shown = band
+        if count == 1 and code in claims:
+            shown = colours[claims[code][0][0]]
+            territories.setdefault(shown.label, []).append(code)
+        whose = ", ".join(n for _, n in claims.get(code, []))
+        label = f"{name} ({code}) : {band.label}{f' ({whose})' if whose else ''}, "
+        label += f"{number_format(population, force_grouping=True)} hab."
+        if code in outlines.communes:
+            areas.append(CommuneArea(code, label, shown.css, _sprite(department)))
         else:
             without_outline.append(label)
+    frame = _frame([a.code for a in areas]) or box
     return CommuneMap(
         title=title,
-        view_box=_view_box(_frame([c.code for c in areas]) or box),
+        view_box=_view_box(frame),
         areas=areas,
-        legend=COVERAGE_BANDS,
+        legend=[COVERAGE_BANDS[0], *colours.values(), COVERAGE_BANDS[2]],
         without_outline=without_outline,
         source=outlines.source,
         licence=outlines.licence,
+        labels=commune_map_labels(frame=frame, territories=territories),
     )
 
 

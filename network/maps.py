@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .coverage import DEFAULT_DEFINITION, Definition
+from .map_labels import MapLabel, department_map_labels
 from .models import Department
 from .selectors import figures_by_department
 
@@ -58,6 +60,9 @@ class DepartmentMap:
     # Departments with a figure but no outline (overseas), listed beside the map.
     without_outline: list[MapArea]
     legend: list[Band]
+    # Place names drawn over the areas (prefectures), and what a click on an area does.
+    labels: list[MapLabel] = field(default_factory=list)
+    hint: str = ""
 
 
 @cache
@@ -90,12 +95,15 @@ def department_map(
     label: Callable[[str, float], str],
     href: Callable[[str], str] | None = None,
     region: str | None = None,
+    hint: str = "Cliquez sur un département pour voir le détail.",
 ) -> DepartmentMap:
     """A map of every department (or those of ``region``), each coloured by its band in ``legend``.
 
     ``values`` maps INSEE department codes to the figure drawn; a department
     absent from it counts as 0. ``label(name, value)`` is what a reader hears
-    and sees on hover; ``href(code)``, if given, makes each area a link.
+    and sees on hover; ``href(code)``, if given, makes each area a link, and
+    ``hint`` says so above the map. A region's map is framed on its departments
+    and labels their prefectures; the national map labels the regions' prefectures.
     """
     departments = Department.objects.order_by("code")
     if region:
@@ -114,14 +122,17 @@ def department_map(
             href=href(code) if href else "",
         )
         (areas if area.outlined else without_outline).append(area)
+    view_box = _frame([a.code for a in areas]) if region else " ".join(str(n) for n in _shapes()["view_box"])
     return DepartmentMap(
         title=title,
-        view_box=_frame([a.code for a in areas])
-        if region
-        else " ".join(str(n) for n in _shapes()["view_box"]),
+        view_box=view_box,
         areas=areas,
         without_outline=without_outline,
         legend=legend,
+        labels=department_map_labels(
+            departments=[a.code for a in areas], region=region, width=float(view_box.split()[2])
+        ),
+        hint=hint if href else "",
     )
 
 
@@ -143,11 +154,17 @@ COUNT_BANDS = [
 ]
 
 
-def coverage_map(*, region: str | None = None, href: Callable[[str], str] | None = None) -> DepartmentMap:
-    """The share of each department's population living in a commune of some CPTS."""
-    figures = figures_by_department(region)
+def coverage_map(
+    *,
+    region: str | None = None,
+    href: Callable[[str], str] | None = None,
+    definition: str = DEFAULT_DEFINITION,
+) -> DepartmentMap:
+    """The share of each department's population living in a commune of some CPTS (of ``definition``)."""
+    figures = figures_by_department(region, definition=definition)
     return department_map(
-        title="Part de la population couverte par une CPTS, par département",
+        title=f"Population couverte par une CPTS ({Definition(definition).label}), par département",
+        hint="Cliquez sur un département pour voir ses communes et ses CPTS.",
         values={code: f.covered_share for code, f in figures.items()},
         legend=COVERAGE_BANDS,
         label=lambda name, share: f"{name} : {round(share * 100)} % de la population couverte",

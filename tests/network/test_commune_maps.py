@@ -89,12 +89,14 @@ def test_the_public_home_goes_down_to_a_department_commune_by_commune(alpha, bet
         territory_add_communes(cpts=beta.cpts, codes=["57480"])
     connection.set_schema_to_public()
     home = federation_client.get("/").content.decode()
-    assert 'href="/couverture/57/"' in home and 'href="/couverture/974/"' in home
+    assert 'href="/couverture/57/?definition=aci_signed"' in home
+    assert 'href="/couverture/974/?definition=aci_signed"' in home
     page = federation_client.get("/couverture/57/")
     assert page.status_code == 200
     drawn = communes(page.content.decode())
     assert len(drawn) > 700  # every commune of Moselle
-    assert drawn["57463"][1] == "com-covered" and drawn["57480"][1] == "com-shared"
+    # Metz in alpha alone: alpha's own colour; Montigny in both: the overlap's.
+    assert drawn["57463"][1] == "cpts-0" and drawn["57480"][1] == "com-shared"
     assert drawn["57001"][1] == "com-none"
     assert "CPTS Alpha" in page.content.decode()
     assert federation_client.get("/couverture/99/").status_code == 404
@@ -105,7 +107,7 @@ def test_the_federation_dashboard_draws_a_departments_communes(alpha, federation
         territory_add_communes(cpts=alpha.cpts, codes=["57463"])
     connection.set_schema_to_public()
     html = federation_staff_client.get("/admin/coverage/?department=57").content.decode()
-    assert communes(html)["57463"][0].startswith("Metz (57463) : dans une CPTS, ")
+    assert communes(html)["57463"][0].startswith("Metz (57463) : dans une CPTS (CPTS Alpha), ")
     assert "Les communes de la carte" in html
 
 

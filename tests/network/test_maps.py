@@ -54,7 +54,7 @@ def test_the_federation_home_shows_the_map_with_its_figures_and_source(alpha, fe
 
 def test_the_coverage_dashboard_map_links_each_department(alpha, federation_staff_client):
     html = federation_staff_client.get("/admin/coverage/?region=44").content.decode()
-    assert 'href="?department=57" aria-label="Moselle (57) : ' in html
+    assert 'href="?department=57&amp;definition=aci_signed" aria-label="Moselle (57) : ' in html
     assert len(areas(html)) == 10
     department = federation_staff_client.get("/admin/coverage/?department=57")
     assert department.status_code == 200 and len(areas(department.content.decode())) == 10
