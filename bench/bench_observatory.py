@@ -114,6 +114,7 @@ def loop_over_schemas(per_cpts: dict, *, code: str, year: int, department: str) 
     """The baseline: each CPTS's schema visited for its open value, then the same rollup."""
     from django.db import connection
 
+    from observatory.disclosure import hidden_alone
     from observatory.selectors import NATIONAL, area_figures
 
     rows = []
@@ -130,7 +131,7 @@ def loop_over_schemas(per_cpts: dict, *, code: str, year: int, department: str) 
                     {
                         "cpts_id": schema,
                         "value": value,
-                        "base": professionals,
+                        "hidden": hidden_alone(professionals),
                         "region": region,
                         "department": dept,
                     }

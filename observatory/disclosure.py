@@ -23,7 +23,6 @@ disagree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
@@ -38,36 +37,32 @@ REASON_DOMINANCE = _("une seule CPTS représente plus de 85 % du total")
 REASON_RECOMPUTATION = _("une valeur masquée pourrait être recalculée à partir du total")
 
 
-@dataclass(frozen=True)
-class Contribution:
-    """One CPTS's value in a cell, with the number of professionals it is built from (if known)."""
-
-    cpts_id: int
-    value: Decimal
-    base: int | None
-
-    @property
-    def hidden_alone(self) -> bool:
-        return self.base is not None and self.base < MIN_PROFESSIONALS
+def hidden_alone(base: int | None) -> bool:
+    """Rule 1: a value built from fewer than ``MIN_PROFESSIONALS`` professionals (``base``, if known)."""
+    return base is not None and base < MIN_PROFESSIONALS
 
 
-def value_hidden_reason(contribution: Contribution) -> str:
+def value_hidden_reason(base: int | None) -> str:
     """Why a CPTS's value is not shown on its own ("" when it may be)."""
-    return str(REASON_PROFESSIONALS) if contribution.hidden_alone else ""
+    return str(REASON_PROFESSIONALS) if hidden_alone(base) else ""
 
 
-def cell_hidden_reason(contributions: list[Contribution], *, summable: bool, listed_one_by_one: bool) -> str:
+def cell_hidden_reason(
+    values: list[Decimal], *, hidden_alone_count: int, summable: bool, listed_one_by_one: bool
+) -> str:
     """Why an area's figures (count of CPTS aside) are not shown ("" when they may be).
 
-    ``summable``: the indicator is a count, whose total is shown (rule 2's
-    dominance applies to totals only). ``listed_one_by_one``: the area's shown
-    values are also published per CPTS (open data), which makes rule 3 necessary.
+    ``values``: the area's values, one per CPTS; ``hidden_alone_count``: how
+    many of them rule 1 hides on their own. ``summable``: the indicator is a
+    count, whose total is shown (rule 2's dominance applies to totals only).
+    ``listed_one_by_one``: the area's shown values are also published per CPTS
+    (open data), which makes rule 3 necessary.
     """
-    if len(contributions) < MIN_CPTS:
+    if len(values) < MIN_CPTS:
         return str(REASON_FEW_CPTS)
-    total = sum((c.value for c in contributions), Decimal(0))
-    if summable and total > 0 and max(c.value for c in contributions) > DOMINANCE * total:
+    total = sum(values, Decimal(0))
+    if summable and total > 0 and max(values) > DOMINANCE * total:
         return str(REASON_DOMINANCE)
-    if listed_one_by_one and sum(c.hidden_alone for c in contributions) == 1:
+    if listed_one_by_one and hidden_alone_count == 1:
         return str(REASON_RECOMPUTATION)
     return ""

@@ -69,7 +69,9 @@ class RollupSerializer(serializers.Serializer):
     years = serializers.ListField(child=serializers.IntegerField(), help_text="Années publiées.")
     area = AreaFiguresSerializer()
     parts = AreaFiguresSerializer(many=True, help_text="Régions de la France, départements d'une région.")
-    values = CPTSValueSerializer(many=True, help_text="Les CPTS une par une (valeurs ouvertes).")
+    values = CPTSValueSerializer(
+        many=True, help_text="Les CPTS une par une (valeurs ouvertes), dans une région ou un département."
+    )
     histogram = serializers.SerializerMethodField(help_text="Répartition des CPTS par tranche de valeurs.")
 
     @extend_schema_field(HistogramBarSerializer(many=True))
