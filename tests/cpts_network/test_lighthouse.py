@@ -23,8 +23,13 @@ pytestmark = pytest.mark.django_db(transaction=False)
 
 @pytest.fixture(scope="module")
 def demo_notice(network, django_db_blocker):
-    """Alpha as a demo CPTS (committed, the server reads it), then as it was."""
+    """Alpha as a demo CPTS (committed, the server reads it), then as it was.
+
+    It may start after Playwright's loop, hence async-unsafe calls allowed (as test_browser's
+    territory_page does)."""
     from django.db import connection, connections
+
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "1"
 
     from tenants.services import cpts_update
 
@@ -37,6 +42,7 @@ def demo_notice(network, django_db_blocker):
         connection.set_schema_to_public()
         cpts_update(cpts=alpha.cpts, demo_notice="")
     connections.close_all()
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 def test_four_page_types_reach_lighthouse_targets(server, network):
