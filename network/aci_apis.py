@@ -9,6 +9,9 @@ staff signed in on the federation host (session), for every CPTS. One query over
 
 from __future__ import annotations
 
+import datetime
+from decimal import Decimal
+
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
@@ -16,6 +19,7 @@ from rest_framework.authentication import SessionAuthentication
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from .aci_years import AciYearCopy
 from .selectors.funding import earned_funding_by_cpts
 
 
@@ -71,10 +75,20 @@ class AciYearsApi(APIView):
         query = YearQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         staff = bool(request.user and request.user.is_active and request.user.is_staff)
-        rows = AciYearCopySerializer(
-            earned_funding_by_cpts(year=query.validated_data.get("year")), many=True
-        ).data
-        for row in rows:
-            if not (staff or row["published"]):
-                row.update(dict.fromkeys(HIDDEN))
-        return Response(rows)
+        rows = earned_funding_by_cpts(year=query.validated_data.get("year"))
+        # Shaped by hand, not by the serializer (which documents it): 1,000 rows in a few milliseconds.
+        return Response([_row(row, hide=not (staff or row["published"])) for row in rows])
+
+
+def _row(row: dict, *, hide: bool) -> dict:
+    shaped = {"cpts": row["cpts_short_name"], "name": row["cpts_name"]}
+    for name in AciYearCopy.COPIED:
+        value = row[name]
+        if hide and name in HIDDEN:
+            value = None
+        elif isinstance(value, Decimal):
+            value = str(value)
+        elif isinstance(value, datetime.datetime):
+            value = value.isoformat()
+        shaped[name] = value
+    return shaped

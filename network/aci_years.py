@@ -33,6 +33,23 @@ class AciYearCopy(models.Model):
     published = models.BooleanField(_("résumé publié par la CPTS"), default=False)
 
     wagtail_reference_index_ignore = True
+    # What the federation's API reads, in its order.
+    COPIED = (
+        "year",
+        "version",
+        "status",
+        "transmitted_at",
+        "validated_at",
+        "grid",
+        "tier",
+        "maximum",
+        "earned",
+        "fixed",
+        "variable",
+        "variable_max",
+        "indicators_missing",
+        "published",
+    )
 
     class Meta:
         verbose_name = _("exercice ACI (copie du réseau)")

@@ -6,6 +6,8 @@ from decimal import Decimal, InvalidOperation
 
 from django import template
 
+from tenants.vocabulary import Mission
+
 register = template.Library()
 
 THIN = "\u202f"  # narrow no-break space: French thousands separator, and before « € » and « % »
@@ -39,3 +41,11 @@ def number(value) -> str:
 def percent(value) -> str:
     text = _french(value, 1)
     return text if text == "—" else f"{text}{THIN}%"
+
+
+@register.filter
+def mission_label(code: str) -> str:
+    """A funding line's name: a mission's label, or the operating costs."""
+    if code == "operating":
+        return "Fonctionnement de la communauté"
+    return str(Mission(code).label) if code in Mission.values else code

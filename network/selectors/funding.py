@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import F
+
 from network.aci_years import AciYearCopy
 from network.funding import FundingGrid, max_funding
 from network.selectors.directory import cpts_figures
@@ -67,12 +69,14 @@ def funding_by_cpts() -> list[CPTSFunding]:
     ]
 
 
-def earned_funding_by_cpts(*, year: int | None = None):
+def earned_funding_by_cpts(*, year: int | None = None) -> list[dict]:
     """Each CPTS's ACI years as copied to the network (``network.AciYearCopy``): one query, no schema.
 
-    ``year``: one exercice; by default each CPTS's latest.
+    ``year``: one exercice; by default each CPTS's latest. Plain rows (``values()``): the
+    federation's API serves 1,000 of them per request, model instances would cost it its budget.
     """
-    copies = AciYearCopy.objects.select_related("cpts").order_by("cpts__name", "-year")
+    copies = AciYearCopy.objects.values(*AciYearCopy.COPIED, cpts_short_name=F("cpts__short_name"),
+                                        cpts_name=F("cpts__name"))
     if year is not None:
-        return list(copies.filter(year=year))
+        return list(copies.filter(year=year).order_by("cpts__name", "cpts_id"))
     return list(copies.order_by("cpts__name", "cpts_id", "-year").distinct("cpts__name", "cpts_id"))

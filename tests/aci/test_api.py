@@ -44,7 +44,15 @@ def test_the_team_reads_every_figure_and_the_report_and_they_match_the_admin_s(y
     assert alpha_client.get("/api/v2/aci/years/2031/").status_code == 404
 
 
-def test_a_value_typed_shows_at_once_in_the_published_summary(year_2025, alpha_client, settings):
+@pytest.mark.parametrize("kept_seconds", [0, 300], ids=["sans-cache", "reponses-gardees"])
+def test_a_value_typed_shows_at_once_in_the_published_summary(
+    year_2025, alpha_client, settings, kept_seconds
+):
+    from django.core.cache import cache
+
+    cache.clear()
+    # With answers kept for visitors (tenants.response_cache), the write below shows at once.
+    settings.CPTS_RESPONSE_CACHE_SECONDS = kept_seconds
     _publish(year_2025, True)
     before = alpha_client.get("/api/v2/aci/years/2025/").json()["totals"]["earned"]
     assert alpha_client.get("/api/v2/aci/years/2025/").json()["totals"]["earned"] == before
