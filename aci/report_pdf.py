@@ -11,8 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.template.loader import render_to_string
-from weasyprint import CSS, HTML
-from weasyprint.text.fonts import FontConfiguration
 
 STYLESHEET = Path(__file__).parent / "templates" / "aci" / "report.css"
 
@@ -27,6 +25,11 @@ def _fetch_nothing(url: str, *args, **kwargs):
 
 
 def report_pdf(figures: dict) -> bytes:
+    # Imported here: WeasyPrint parses its stylesheets on import (~0.5 s), which every process
+    # would pay at start (admin hooks import this module) for a report few of them make.
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
     fonts = FontConfiguration()
     return HTML(string=report_html(figures), url_fetcher=_fetch_nothing).write_pdf(
         stylesheets=[CSS(filename=str(STYLESHEET), font_config=fonts)], font_config=fonts
