@@ -218,8 +218,9 @@ def year_figures(aci_year: AciYear, *, cpts: CPTS) -> dict:
         "population": summary.population,
         "communes": summary.commune_count,
         "departments": summary.departments,
+        # Plain strings: the figures are frozen as JSON in a transmitted report (a lazy label is not JSON).
         "members": [
-            {"profession": professions.get(row.profession, row.profession), "count": row.count}
+            {"profession": str(professions.get(row.profession, row.profession)), "count": row.count}
             for row in member_counts()
             if row.count
         ],
