@@ -50,3 +50,13 @@ def test_the_cpts_admin_home_and_menus_are_french_for_an_english_browser(alpha):
         page = client.get(path)
         assert page.status_code == 200, path
         assert _english(page.content.decode()) == [], path
+
+
+def test_permissions_read_in_french_in_both_group_editors(federation_staff_client, alpha):
+    """Django names permissions in English (« Can add user »); both admins show them in French."""
+    federation = federation_staff_client.get("/admin/auth/group/add/").content.decode()
+    assert "Can add" not in federation and "| ajouter<" in federation
+    client = Client(HTTP_HOST=alpha.host)
+    login(client, alpha)
+    cpts = client.get("/admin/groups/new/").content.decode()
+    assert "Can access" not in cpts and "accéder à l&#x27;administration" in cpts

@@ -140,7 +140,7 @@ READ_PAGE = """() => {
 }"""
 # Wagtail's sidebar is drawn from a JSON description in the page: every link, sub-menus included.
 WAGTAIL_MENU = "() => document.getElementById('wagtail-sidebar-props').textContent"
-DJANGO_MENU = """() => [...document.querySelectorAll('#nav-sidebar a[href], #content-main a[href]')]
+DJANGO_MENU = """() => [...document.querySelectorAll('#nav-sidebar a[href], #content a[href]')]
   .map(a => a.getAttribute('href'))"""
 # A list's first add and edit forms, as each admin draws them.
 WAGTAIL_FORMS = """() => {
