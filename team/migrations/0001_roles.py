@@ -23,9 +23,12 @@ class Migration(migrations.Migration):
         ("wagtaildocs", "0014_alter_document_file_size"),
         ("wagtailadmin", "0006_formstate"),
         ("content", "0012_webhook_url_public_only"),
-        # The Bureau role decides adhésions: members' permissions must exist before it is granted
-        # them (without this, a new app in the graph could order this migration before members').
-        ("members", "0001_initial"),
+        # Coordination is granted every permission that exists when this runs, and the Bureau the
+        # adhésions': the tenant apps' models of the time must exist first. Stated, not left to the
+        # graph's order, which a new app changes (apps added since grant their own, in their migrations).
+        ("members", "0004_unlink_editor_accounts"),
+        ("prevention", "0002_kit_without_constraint_across_schemas"),
+        ("site_import", "0001_initial"),
     ]
 
     operations = [migrations.RunPython(install, migrations.RunPython.noop)]
