@@ -12,6 +12,7 @@ from tenants.models import CPTS
 
 from .models import AciYear
 from .selectors import aci_contract, aci_years, latest_report, report_figures, year_figures
+from .sharing import shared_values_publish
 
 FIELDS = ("version", "status", "grid", "tier", "maximum", "earned", "fixed", "variable", "variable_max")
 
@@ -44,6 +45,8 @@ def aci_year_publish(*, aci_year: AciYear, cpts: CPTS) -> None:
     AciYearCopy.objects.update_or_create(
         cpts=cpts, year=aci_year.year, defaults=_copy_values(aci_year, cpts=cpts)
     )
+    # The observatory's copy of the year's shared values follows the same writes (aci.sharing).
+    shared_values_publish(aci_year=aci_year, cpts=cpts)
 
 
 def aci_copies_rebuild(cpts: CPTS) -> None:

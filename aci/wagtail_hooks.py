@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from . import admin_views
+from . import admin_views, sharing_views
 
 
 @hooks.register("register_admin_urls")
@@ -14,6 +14,7 @@ def aci_admin_urls():
         path("aci-years/", admin_views.years_index, name="aci_years"),
         path("aci-years/<int:year>/", admin_views.year_detail, name="aci_year"),
         path("aci-years/<int:year>/recount/", admin_views.year_recount, name="aci_year_recount"),
+        path("aci-years/<int:year>/sharing/", sharing_views.indicator_sharing, name="aci_year_sharing"),
         path("aci-years/<int:year>/transmit/", admin_views.report_transmit, name="aci_report_transmit"),
         path("aci-years/<int:year>/validate/", admin_views.report_validate, name="aci_report_validate"),
         path("aci-years/<int:year>/correct/", admin_views.report_correct, name="aci_report_correct"),

@@ -19,6 +19,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from aci.earnings import PaymentRule
+from network.observatory import Audience
 from tenants.vocabulary import Mission
 
 
@@ -164,6 +165,23 @@ class AciIndicatorYear(models.Model):
     )
     source = models.CharField(
         _("source de la valeur"), max_length=16, choices=Source.choices, default=Source.TYPED
+    )
+    # Who may see the value (observatory): private by default, a choice per indicator and year.
+    audience = models.CharField(
+        _("diffusion"),
+        max_length=16,
+        choices=Audience.choices,
+        default=Audience.PRIVATE,
+        help_text=_("Privé : la CPTS seule. Partagé : la fédération. Données ouvertes : tout le monde."),
+    )
+    professionals = models.PositiveIntegerField(
+        _("professionnels concernés"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Nombre de professionnels sur lesquels la valeur repose, s'il y a lieu : en dessous de 11, "
+            "elle n'est jamais montrée seule."
+        ),
     )
 
     class Meta:

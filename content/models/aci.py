@@ -31,6 +31,18 @@ class MissionIndicator(models.Model):
         validators=[MinValueValidator(Decimal(0))],
     )
 
+    # The national catalogue's indicator that measures the same thing (the observatory compares
+    # CPTS through it); empty: the indicator stays this CPTS's own.
+    catalogue = models.OneToOneField(
+        "network.IndicatorDefinition",
+        verbose_name=_("indicateur du catalogue national"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("L'indicateur commun à toutes les CPTS qui mesure la même chose, s'il y en a un."),
+    )
+
     class Meta:
         verbose_name = _("indicateur de mission")
         verbose_name_plural = _("indicateurs de mission")

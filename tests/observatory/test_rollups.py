@@ -141,6 +141,8 @@ def test_the_page_shows_the_chain_chart_map_and_tables(federation_client, mosell
     ]
     assert [label in breadcrumb for label in ("France", "Grand Est", "Moselle")] == [True, True, True]
     assert 'role="img"' in page and "Répartition des CPTS par tranche de valeurs" in page
+    # SVG coordinates keep a decimal point on a French page (no « 66,4 »).
+    assert re.search(r'<rect class="obs-bar" x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+"/>', page)
     assert "Les chiffres du graphique" in page and "Les chiffres de la carte" in page
     assert "CPTS Forbach (fictive)" in page
     home = federation_client.get("/observatoire/").content.decode()

@@ -130,6 +130,15 @@ SCREENS = {
     "content_territory_remove": {COORDINATION},
     "content_territory_import": {COORDINATION},
     "content_aci_contract": ALL,
+    "aci_years": ALL,
+    "aci_year": ALL,
+    "aci_year_recount": {COORDINATION},
+    "aci_year_sharing": ALL,
+    "aci_report_transmit": {COORDINATION},
+    "aci_report_validate": {COORDINATION, BOARD},
+    "aci_report_correct": {COORDINATION},
+    "aci_report_pdf": ALL,
+    "aci_report_xlsx": ALL,
     "content_sign_ins": {COORDINATION},
     "content_network_journal": {COORDINATION},
     "content_second_factor": ALL,
@@ -148,6 +157,7 @@ SCREENS = {
     "site_import": {COORDINATION},
     "team_index": {COORDINATION},
     "team_withdraw": {COORDINATION},
+    "applications_cv": {COORDINATION},
 }
 FIRST_PARTY = {
     "content", "members", "team", "prevention", "syndication", "site_import", "search", "network",

@@ -15,7 +15,12 @@ from django.core.management.base import BaseCommand
 from django_tenants.utils import schema_context
 
 from content.services import home_page_update, standard_page_publish, territory_add_communes
+from cpts_network.demo.aci import demo_aci_load
+from cpts_network.demo.identity import demo_identity_load
+from cpts_network.demo.internships import demo_offer_details_load
 from cpts_network.demo.members import demo_members_load
+from cpts_network.demo.observatory import demo_observatory_load
+from cpts_network.demo.professionals import demo_professionals_load
 from cpts_network.demo.region import demo_region_fill
 from cpts_network.demo.sites import (
     demo_campaigns_load,
@@ -25,6 +30,7 @@ from cpts_network.demo.sites import (
 )
 from cpts_network.demo.syndication import demo_federation_posts_load, demo_subscriptions_load
 from cpts_network.demo.team import demo_team_accounts, demo_team_load
+from cpts_network.demo.unscheduled_care import demo_unscheduled_care_load
 from network.prevention import CampaignKit
 from network.resolution import Status, resolve_communes
 from network.second_factor import second_factor_enrol, second_factor_status
@@ -102,8 +108,15 @@ class Command(BaseCommand):
                     data=entry["site"], health_project_on=fields.get("health_project_validated_on")
                 )
                 demo_internships_load(offers=entry["site"].get("internships", []))
+                demo_offer_details_load(short_name=entry["short_name"])
                 demo_members_load(short_name=entry["short_name"])
+                demo_professionals_load(short_name=entry["short_name"])
                 demo_team_load(short_name=entry["short_name"])
+                demo_identity_load(short_name=entry["short_name"])
+                if entry["short_name"] == "metz":  # its places are Metz's (fictitious, marked so)
+                    demo_unscheduled_care_load(short_name=entry["short_name"])
+                demo_aci_load(short_name=entry["short_name"])
+                demo_observatory_load(short_name=entry["short_name"])
             self.stdout.write(f"CPTS « {entry['name']} » créée.")
 
         posts = demo_federation_posts_load(posts=data["federation_posts"])
