@@ -14,7 +14,9 @@ from io import StringIO
 from django.core.management import call_command
 from django_tenants.utils import schema_context
 
+from applications.services import applications_purge
 from content.webhooks import webhook_deliveries_send
+from members.directory_services import new_patients_reminders_send
 from tenants.management.cli import cpts_selected
 from tenants.periodic import PeriodicJob
 
@@ -61,8 +63,31 @@ def sessions_clear() -> str:
     return f"sessions expirées effacées (réseau et {visited} CPTS)"
 
 
+def new_patients_reminders() -> str:
+    # Each CPTS's members whose « nouveaux patients » answer goes stale soon (members.directory_services).
+    sent = 0
+
+    def send() -> None:
+        nonlocal sent
+        sent += new_patients_reminders_send()
+
+    visited = _each_cpts(send)
+    return f"{sent} rappel(s) « nouveaux patients » envoyé(s) dans {visited} CPTS"
+
+
 def task_results_prune() -> str:
     return _command("prune_db_task_results", "--min-age-days", "7")
+
+
+def internship_applications_purge() -> str:
+    purged = 0
+
+    def purge() -> None:
+        nonlocal purged
+        purged += applications_purge()
+
+    _each_cpts(purge)
+    return f"{purged} candidature(s) de stage effacée(s) après leur durée de conservation"
 
 
 def network_posts_sync() -> str:
@@ -75,4 +100,6 @@ JOBS = [
     PeriodicJob("network_posts", timedelta(minutes=5), network_posts_sync),
     PeriodicJob("sessions", timedelta(days=1), sessions_clear),
     PeriodicJob("task_results", timedelta(days=1), task_results_prune),
+    PeriodicJob("internship_applications", timedelta(days=1), internship_applications_purge),
+    PeriodicJob("new_patients_reminders", timedelta(days=1), new_patients_reminders),
 ]

@@ -15,6 +15,7 @@ from cpts_network.legal import (
 )
 from cpts_network.media import media_urlpatterns
 from cpts_network.robots import robots_txt
+from network.professional_views import network_professionals_page
 from network.views import department_coverage_page, federation_home
 from observatory.admin_views import observatory_admin_home, observatory_admin_indicator
 from observatory.urls import page_urlpatterns as observatory_pages
@@ -35,6 +36,7 @@ urlpatterns = [
     path("couverture/<str:code>/", department_coverage_page, name="department-coverage"),
     path("stages/", internship_search_page, name="internship-search"),
     path("trouver-ma-cpts/", find_my_cpts_page, name="find-my-cpts"),
+    path("professionnels/", network_professionals_page, name="network-professionals"),
     path("agenda/", network_agenda_page, name="network-agenda"),
     path("agenda.ics", network_agenda_feed, name="network-agenda-feed"),
     path("actualites/", network_news_page, name="network-news"),

@@ -204,12 +204,6 @@ class TerritoryClaim(models.Model):
         return f"{self.cpts_id} → {self.commune_id}"
 
 
-# Funding grids live in their own module; imported here so Django sees the models.
-from .funding import FundingGrid, FundingLine  # noqa: E402, F401
-from .prevention import CampaignKit, NetworkCampaign, PreventionTheme  # noqa: E402, F401
-from .observatory import IndicatorDefinition, SharedIndicatorValue  # noqa: E402, F401
-
-
 class MemberCount(models.Model):
     """Accepted members of a CPTS in one profession: the public copy of its member records.
 
@@ -229,3 +223,12 @@ class MemberCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cpts_id} · {self.profession} : {self.count}"
+
+
+# Funding grids and the features' public copies live in their own modules; imported here so
+# Django sees the models.
+from .aci_years import AciYearCopy  # noqa: E402, F401
+from .funding import FundingGrid, FundingLine  # noqa: E402, F401
+from .observatory import IndicatorDefinition, SharedIndicatorValue  # noqa: E402, F401
+from .prevention import CampaignKit, NetworkCampaign, PreventionTheme  # noqa: E402, F401
+from .professionals import PublicProfessional  # noqa: E402, F401

@@ -65,6 +65,7 @@ SECTION_PAGES = [
     "content.InternshipIndexPage",
     "members.AdhesionPage",
     "members.DirectoryPage",
+    "unscheduled_care.UnscheduledCarePage",
     "content.LegalPage",
 ]
 

@@ -76,7 +76,8 @@ def demo_identity_load(*, short_name: str) -> None:
     logo = Image.objects.filter(title=LOGO_TITLE).first()
     if logo is None:
         logo = Image(title=LOGO_TITLE)
-        logo.file = ImageFile(io.BytesIO(demo_logo(data["mark"], data["colour"])), name=f"logo-{short_name}.png")
+        content = demo_logo(data["mark"], data["colour"])
+        logo.file = ImageFile(io.BytesIO(content), name=f"logo-{short_name}.png")
         logo.save()
     site_identity_update(
         site=site,
