@@ -16,24 +16,21 @@ the same figures as text beside the map.
 
 from __future__ import annotations
 
-import gzip
-import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from pathlib import Path
 
 from django.conf import settings
 from django.templatetags.static import static
 from django.utils.formats import number_format
 
+from .commune_outlines import _outlines
 from .coverage import COUNTERS, DEFAULT_DEFINITION, DEFINITION_STAGES, Definition
 from .map_labels import MapLabel, commune_map_labels
 from .maps import Band
 from .models import Commune, CommuneUnit, UnitClaim
 
-DATA = Path(__file__).with_name("data") / "communes-map.json.gz"
 # A frame is at least this wide and tall (map units are hectometres): one small
 # commune alone is still shown among its neighbours.
 MIN_SIZE = 150
@@ -87,41 +84,6 @@ class CommuneMap:
     source: str
     licence: str
     labels: list[MapLabel] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class _Outlines:
-    source: str
-    licence: str
-    # code → (department, (x0, y0, x1, y1), longitude, latitude)
-    communes: dict[str, tuple[str, tuple[int, int, int, int], float, float]]
-    department_boxes: dict[str, tuple[int, int, int, int]]
-    # department → [(code, box)]: a map's frame meets a few departments of a hundred.
-    by_department: dict[str, list[tuple[str, tuple[int, int, int, int]]]]
-
-
-@cache
-def _outlines() -> _Outlines:
-    data = json.loads(gzip.decompress(DATA.read_bytes()))
-    communes = {code: (d, tuple(box), lon, lat) for code, (d, box, lon, lat) in data["communes"].items()}
-    boxes: dict[str, list[int]] = {}
-    by_department: dict[str, list[tuple[str, tuple[int, int, int, int]]]] = {}
-    for code, (department, box, _, _) in communes.items():
-        by_department.setdefault(department, []).append((code, box))
-        current = boxes.setdefault(department, list(box))
-        current[:] = [
-            min(current[0], box[0]),
-            min(current[1], box[1]),
-            max(current[2], box[2]),
-            max(current[3], box[3]),
-        ]
-    return _Outlines(
-        source=data["source"],
-        licence=data["licence"],
-        communes=communes,
-        department_boxes={d: tuple(b) for d, b in boxes.items()},
-        by_department=by_department,
-    )
 
 
 def commune_point(code: str) -> tuple[float, float] | None:

@@ -13,8 +13,8 @@ a linear fit of the departments' boxes in both, computed once.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
+from .commune_outlines import _outlines
 from .models import Commune
 from .prefectures import CITY_CENTRES, PREFECTURES
 
@@ -41,8 +41,6 @@ class MapLabel:
 
 
 def _commune_boxes() -> dict:
-    from .commune_maps import _outlines
-
     return _outlines().communes
 
 
@@ -54,13 +52,15 @@ def _centre(code: str) -> tuple[float, float] | None:
     return (x0 + x1) / 2, (y0 + y1) / 2
 
 
-@cache
-def _to_department_map() -> tuple[float, float, float, float]:
-    """(ax, bx, ay, by): commune-map units to department-map units, x' = ax·x + bx (least squares)."""
-    from .commune_maps import _outlines
-    from .maps import _shapes
+_fits: dict[int, tuple[float, float, float, float]] = {}
 
-    ours, theirs = _outlines().department_boxes, _shapes()["departments"]
+
+def _to_department_map(theirs: dict) -> tuple[float, float, float, float]:
+    """(ax, bx, ay, by): commune-map units to department-map units, x' = ax·x + bx (least squares),
+    fitted once on the departments' boxes in both (``theirs``: the department map's, cached)."""
+    if id(theirs) in _fits:
+        return _fits[id(theirs)]
+    ours = _outlines().department_boxes
     pairs_x, pairs_y = [], []
     for code, box in theirs.items():
         if code in ours:
@@ -75,6 +75,7 @@ def _to_department_map() -> tuple[float, float, float, float]:
         return slope, mean_v - slope * mean_u
 
     (ax, bx), (ay, by) = fit(pairs_x), fit(pairs_y)
+    _fits[id(theirs)] = (ax, bx, ay, by)
     return ax, bx, ay, by
 
 
@@ -82,12 +83,16 @@ def _names(codes) -> dict[str, str]:
     return dict(Commune.objects.filter(code__in=list(codes)).values_list("code", "name"))
 
 
-def department_map_labels(*, departments: list[str], region: str | None, width: float) -> list[MapLabel]:
-    """Prefectures of ``departments`` on a region's map; regional prefectures on the national map."""
+def department_map_labels(
+    *, departments: list[str], region: str | None, width: float, outlines: dict
+) -> list[MapLabel]:
+    """Prefectures of ``departments`` on a region's map; regional prefectures on the national map.
+
+    ``outlines`` are the department map's boxes (``network.maps``), to place the names on it."""
     codes = (
         [PREFECTURES[d] for d in departments if d in PREFECTURES] if region else REGIONAL_PREFECTURES.values()
     )
-    ax, bx, ay, by = _to_department_map()
+    ax, bx, ay, by = _to_department_map(outlines)
     size = round(width / LABEL_SCALE, 1) if region else 11
     names, labels = _names(codes), []
     for code in codes:

@@ -130,7 +130,10 @@ def department_map(
         without_outline=without_outline,
         legend=legend,
         labels=department_map_labels(
-            departments=[a.code for a in areas], region=region, width=float(view_box.split()[2])
+            departments=[a.code for a in areas],
+            region=region,
+            width=float(view_box.split()[2]),
+            outlines=_shapes()["departments"],
         ),
         hint=hint if href else "",
     )
