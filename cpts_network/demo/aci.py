@@ -1,23 +1,23 @@
 """The demo's ACI years: 2024 and 2025 for each CPTS, fictitious values marked so.
 
 Called inside the CPTS's schema, like ``demo_team_load``; idempotent (a year already
-opened is left as it is). The contract is dated 1 March 2024 when the demo CPTS has
-no signature date yet, so that both years exist. 2024 is transmitted and validated,
+opened is left as it is). Only a CPTS whose contract is signed has years: the demo's
+Strasbourg (health project validated) and Lunéville (letter of intent) stay without,
+since signing them here would change the stages the coverage demo shows. 2024 is
+transmitted and validated,
 2025 stays a draft: Metz's 2025 report is downloadable from the admin
 (« Contrat ACI › Exercices et rapports ») and from ``/api/v2/aci/years/2025/report.pdf``.
 """
 
 from __future__ import annotations
 
-import datetime
 from decimal import Decimal
 
 from aci.models import AciContract, AciIndicatorYear, AciYear, Source
 from aci.services import aci_report_transmit, aci_report_validate, aci_year_open
 from content.models import MissionIndicator
-from tenants.models import CPTS, Stage
+from tenants.models import CPTS
 
-DEMO_SIGNED = datetime.date(2024, 3, 1)
 # mission, name (fictif), unit, target, weight, source, value 2024, value 2025
 INDICATORS = [
     (
@@ -57,9 +57,8 @@ INDICATORS = [
 
 def demo_aci_load(*, short_name: str) -> None:
     cpts = CPTS.objects.get(short_name=short_name)
-    if cpts.aci_signed_on is None:
-        CPTS.objects.filter(pk=cpts.pk).update(aci_signed_on=DEMO_SIGNED, stage=Stage.ACI_SIGNED)
-        cpts.refresh_from_db()
+    if cpts.aci_signed_on is None or cpts.aci_signed_on.year > 2024:
+        return
     if not AciContract.objects.exists():
         AciContract.objects.create(publish_summary=True)
     for mission, name, unit, target, *_ in INDICATORS:
