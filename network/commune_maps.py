@@ -233,13 +233,11 @@ def department_coverage_map(
         return None
     counter = COUNTERS[Definition(definition)]
     claims: dict[str, list[tuple[str, str]]] = {}
-    for unit, short_name, name in (
-        UnitClaim.objects.filter(
-            unit__department_id=department, stage__in=DEFINITION_STAGES[Definition(definition)]
-        )
-        .order_by("cpts__name")
-        .values_list("unit_id", "cpts__short_name", "cpts__name")
-    ):
+    # Claims of the department's covered units only (its counter's index), in no particular order.
+    covered = Commune.objects.filter(department_id=department, **{f"{counter}__gte": 1}).values("code")
+    for unit, short_name, name in UnitClaim.objects.filter(
+        unit_id__in=covered, stage__in=DEFINITION_STAGES[Definition(definition)]
+    ).values_list("unit_id", "cpts__short_name", "cpts__name"):
         claims.setdefault(unit, []).append((short_name, name))
     colours: dict[str, Band] = {}
     for short_name, name in sorted({c for cpts in claims.values() for c in cpts}, key=lambda c: c[1]):
@@ -254,7 +252,7 @@ def department_coverage_map(
         if count == 1 and code in claims:
             shown = colours[claims[code][0][0]]
             territories.setdefault(shown.label, []).append(code)
-        whose = ", ".join(n for _, n in claims.get(code, []))
+        whose = ", ".join(sorted(n for _, n in claims.get(code, [])))
         label = f"{name} ({code}) : {band.label}{f' ({whose})' if whose else ''}, "
         label += f"{number_format(population, force_grouping=True)} hab."
         if code in outlines.communes:

@@ -201,16 +201,22 @@ def _uncovered(
 
 
 def _overlaps(where: str, params: list, definition: str = DEFAULT_DEFINITION) -> list[dict]:
-    # Only the CPTS the definition counts are named: the others do not overlap under it.
+    # The units claimed twice first, through their counter's index, then their claims: only the
+    # CPTS the definition counts are named (the others do not overlap under it).
     sql = f"""
-    SELECT u.code, u.name, u.population, u.department_id, u.parent_id IS NOT NULL,
+    WITH shared AS (
+        SELECT u.code, u.name, u.population, u.department_id, u.parent_id
+        FROM network_commune u
+        WHERE {_UNIT} AND u.{_counter(definition)} >= 2 AND {where}
+        ORDER BY u.population DESC, u.code LIMIT {OVERLAP_LIMIT}
+    )
+    SELECT s.code, s.name, s.population, s.department_id, s.parent_id IS NOT NULL,
            array_agg(cp.short_name ORDER BY cp.short_name), array_agg(cp.name ORDER BY cp.short_name)
-    FROM network_commune u
-    JOIN network_unitclaim uc ON uc.unit_id = u.code AND uc.stage IN ({_counted_stages(definition)})
+    FROM shared s
+    JOIN network_unitclaim uc ON uc.unit_id = s.code AND uc.stage IN ({_counted_stages(definition)})
     JOIN tenants_cpts cp ON cp.id = uc.cpts_id
-    WHERE {_UNIT} AND u.{_counter(definition)} >= 2 AND {where}
-    GROUP BY u.code, u.name, u.population, u.department_id, u.parent_id
-    ORDER BY u.population DESC, u.code LIMIT {OVERLAP_LIMIT}
+    GROUP BY s.code, s.name, s.population, s.department_id, s.parent_id
+    ORDER BY s.population DESC, s.code
     """
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
