@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import ChoiceFilter, DateFromToRangeFilter
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
@@ -52,6 +53,13 @@ def cv_link(application: InternshipApplication) -> str:
     )
 
 
+class CVColumn(Column):
+    """The CV's link in the list: the coordinator reads it without opening the application."""
+
+    def get_value(self, instance):
+        return cv_link(instance)
+
+
 class ApplicationViewSet(ModelViewSet):
     model = InternshipApplication
     icon = "mail"
@@ -62,7 +70,15 @@ class ApplicationViewSet(ModelViewSet):
     name = "applications"
     copy_view_enabled = False
     inspect_view_enabled = True
-    list_display = ["full_name", "offer_title", "level", "status", "submitted_at", "retain_until"]
+    list_display = [
+        "full_name",
+        "offer_title",
+        "level",
+        "status",
+        "submitted_at",
+        "retain_until",
+        CVColumn("cv", label=_("CV")),
+    ]
     filterset_class = ApplicationFilterSet
     search_fields = ["full_name", "offer_title", "training"]
     panels = [

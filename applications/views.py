@@ -13,6 +13,7 @@ from django.template.response import TemplateResponse
 from wagtail.models import Page
 
 from content.models import InternshipOfferPage
+from content.models.internships import SEARCH_BACK_PARAMETER, search_back_url
 
 from .forms import ApplicationForm
 from .limits import application_post_refusal
@@ -50,8 +51,11 @@ def application_post(request: HttpRequest, offer: InternshipOfferPage) -> HttpRe
                 for message in error.messages:
                     form.add_error(None, message)
             else:
+                back = search_back_url(request.GET.get(SEARCH_BACK_PARAMETER, ""))
                 return TemplateResponse(
-                    request, "applications/received.html", {"page": offer, "application": application}
+                    request,
+                    "applications/received.html",
+                    {"page": offer, "application": application, "search_back_url": back},
                 )
     context = {**offer.get_context(request), "application_form": form}
     return TemplateResponse(request, offer.get_template(request), context, status=status)
