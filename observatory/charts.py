@@ -93,7 +93,11 @@ def figures_map(
         for index, css in enumerate(STEPS):
             start = low + index * step
             end = None if index == len(STEPS) - 1 else low + (index + 1) * step
-            label = f"{_number(start)} à {_number(end)}" if end is not None else f"{_number(start)} et plus"
+            if end is None:
+                label = f"{_number(start)} et plus"
+            else:
+                # The first step starts at 0: a department below the lowest figure shown still fits.
+                label = f"moins de {_number(end)}" if index == 0 else f"{_number(start)} à {_number(end)}"
             bands.append(Band(start if index else 0, end, label, css))
     # department_map counts a department absent from ``values`` as 0: each gets its own value here.
     values = dict.fromkeys(codes, -0.25)

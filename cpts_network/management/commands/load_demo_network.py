@@ -19,7 +19,7 @@ from cpts_network.demo.aci import demo_aci_load
 from cpts_network.demo.identity import demo_identity_load
 from cpts_network.demo.internships import demo_offer_details_load
 from cpts_network.demo.members import demo_members_load
-from cpts_network.demo.observatory import demo_observatory_load
+from cpts_network.demo.observatory import demo_observatory_load, demo_observatory_region_load
 from cpts_network.demo.professionals import demo_professionals_load
 from cpts_network.demo.region import demo_region_fill
 from cpts_network.demo.sites import (
@@ -131,9 +131,11 @@ class Command(BaseCommand):
             logging.getLogger("wagtail").setLevel(logging.WARNING)
             fictitious = demo_region_fill(region_code=region)
             if fictitious:
+                shared = demo_observatory_region_load(cpts_list=fictitious)
                 self.stdout.write(
                     f"{len(fictitious)} CPTS fictives créées dans la région {region} "
-                    f"en {time.perf_counter() - started:.0f} s."
+                    f"en {time.perf_counter() - started:.0f} s ; {shared} partagent leurs indicateurs "
+                    "2025 avec l'observatoire."
                 )
         self._print_access(data)
 
