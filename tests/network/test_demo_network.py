@@ -152,3 +152,17 @@ def test_every_demo_cpts_has_its_team_a_page_for_the_bureau_and_one_due_tomorrow
             assert waiting == 1 and scheduled.count() == 1
             assert scheduled.get().get_latest_revision().approved_go_live_at is not None
         connection.set_schema_to_public()
+
+
+def test_the_demo_observatory_shows_metz_s_open_values_and_the_small_number_rule(demo, client):
+    host = {"HTTP_HOST": "localhost"}
+    catalogue = {e["code"]: e["years"] for e in client.get("/api/network/observatory/", **host).json()}
+    shared = [code for code, years in catalogue.items() if 2025 in years]
+    assert {"patients-mt-trouves", "protocoles-en-vigueur", "actions-prevention"} <= set(shared)
+    api = "/api/network/observatory/patients-mt-trouves/departments/57/"
+    data = client.get(api, {"year": 2025}, **host).json()
+    assert [(v["short_name"], v["value"]) for v in data["values"]] == [("metz", "150.00")]
+    # One CPTS in Moselle: its figures are hidden, and the page says why.
+    assert data["area"]["hidden_reason"] == "moins de 3 CPTS ont partagé cette valeur"
+    page = client.get("/observatoire/patients-mt-trouves/", {"departement": "57"}, **host).content.decode()
+    assert "secret statistique : moins de 3 CPTS ont partagé cette valeur" in page
