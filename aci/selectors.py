@@ -15,6 +15,7 @@ from content.models.aci import IndicatorValue
 from content.selectors.territory import territory_summary
 from network.funding import FundingGrid
 from tenants.models import CPTS
+from tenants.selectors import current_cpts
 from tenants.vocabulary import CORE_MISSIONS, Mission, Profession
 
 from .earnings import (
@@ -267,3 +268,13 @@ def report_status(report: AciReport) -> dict:
 
 def action_rows(aci_year: AciYear) -> list[AciAction]:
     return list(aci_year.actions.order_by("mission", "title"))
+
+
+def published_summary() -> dict | None:
+    """The latest year's figures if the CPTS publishes its summary (frozen once transmitted), else None."""
+    cpts = current_cpts()
+    if cpts is None or not aci_contract().publish_summary:
+        return None
+    aci_year = aci_years().first()
+    report = latest_report(aci_year) if aci_year else None
+    return report_figures(report, cpts=cpts) if report else None

@@ -1,11 +1,13 @@
 """« Contrat ACI » in the CPTS admin: the content app's contract screen and this app's years, one submenu."""
 
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from . import admin_views, sharing_views
+from .selectors import published_summary
 
 
 @hooks.register("register_admin_urls")
@@ -49,3 +51,10 @@ def aci_submenu(request, menu_items):
                 item.label, submenu, icon_name=item.icon_name, order=item.order, name=item.name
             )
             return
+
+
+@hooks.register("cpts_home_sections")
+def aci_summary_on_home(page) -> str:
+    """The published ACI summary on the CPTS's home page (``content.selectors.home``'s extension point)."""
+    summary = published_summary()
+    return render_to_string("aci/includes/summary.html", {"summary": summary}) if summary else ""

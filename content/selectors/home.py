@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.apps import apps
 from django.db.models import Q
 from django.utils import timezone
+from wagtail import hooks
 
 from content.member_counts import member_counts
 from content.selectors.site import key_figures
@@ -22,6 +23,12 @@ def live_offer_count() -> int:
     today = timezone.localdate()
     offers = _model("InternshipOfferPage").objects.live().public().filter(filled=False)
     return offers.filter(Q(end_date__isnull=True) | Q(end_date__gte=today)).count()
+
+
+# Apps above ``content`` add a section to a CPTS's home page by registering a function of the
+# page under this Wagtail hook name, returning safe HTML or "" (``aci``'s published summary):
+# the theme shows them without ``content`` knowing those apps.
+HOME_SECTIONS_HOOK = "cpts_home_sections"
 
 
 def home_context(page) -> dict:
@@ -42,4 +49,5 @@ def home_context(page) -> dict:
         .descendant_of(page)
         .filter(end__gte=timezone.now())
         .order_by("start")[:3],
+        "sections": [html for section in hooks.get_hooks(HOME_SECTIONS_HOOK) if (html := section(page))],
     }

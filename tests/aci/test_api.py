@@ -63,3 +63,22 @@ def test_a_value_typed_shows_at_once_in_the_published_summary(
     connection.set_schema_to_public()
     after = alpha_client.get("/api/v2/aci/years/2025/").json()["totals"]["earned"]
     assert float(after) > float(before)
+
+
+@pytest.mark.parametrize("kept_seconds", [0, 300], ids=["sans-cache", "reponses-gardees"])
+def test_the_home_page_shows_the_summary_only_while_the_cpts_publishes_it(
+    year_2025, alpha_client, settings, kept_seconds, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+
+    cache.clear()
+    # With answers kept for visitors, each choice shows at once (its commit bumps the schema's version).
+    settings.CPTS_RESPONSE_CACHE_SECONDS = kept_seconds
+    assert "Financement obtenu" not in alpha_client.get("/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        _publish(year_2025, True)
+    page = alpha_client.get("/").content.decode()
+    assert "exercice 2025" in page and "Financement obtenu" in page
+    with django_capture_on_commit_callbacks(execute=True):
+        _publish(year_2025, False)
+    assert "Financement obtenu" not in alpha_client.get("/").content.decode()
