@@ -164,5 +164,5 @@ def test_an_archive_made_by_the_system_pg_dump_restores(committed_cpts, settings
     restored = cpts_restore(archive=archive)
 
     with schema_context(restored.schema_name):
-        page = HomePage.objects.get().get_children().get().specific
+        page = HomePage.objects.get().get_children().get(title="Statuts").specific
         assert "\\restrict qui commence" in str(page.body)
