@@ -206,8 +206,8 @@ def _report(found: dict[str, list[str]]) -> str:
 
 
 def test_every_cpts_admin_screen_is_french_for_an_english_browser(  # noqa: F811 (imported fixtures)
-    server,
-    browser,
+    server,  # noqa: F811
+    browser,  # noqa: F811
     network,
     database_beside_playwright,  # noqa: F811
 ):
@@ -237,8 +237,8 @@ def test_every_cpts_admin_screen_is_french_for_an_english_browser(  # noqa: F811
 
 
 def test_every_federation_admin_screen_is_french_for_an_english_browser(  # noqa: F811 (imported fixtures)
-    server,
-    browser,
+    server,  # noqa: F811
+    browser,  # noqa: F811
     network,
     database_beside_playwright,  # noqa: F811
 ):
