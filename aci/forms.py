@@ -73,5 +73,20 @@ class ValidateForm(forms.Form):
     reference = forms.CharField(label=_("Référence du dialogue de gestion"), max_length=100)
 
 
-IndicatorFormSet = forms.modelformset_factory(AciIndicatorYear, form=IndicatorYearForm, extra=0)
-ActionFormSet = forms.modelformset_factory(AciAction, form=ActionForm, extra=0)
+class YearRowsFormSet(forms.BaseModelFormSet):
+    """A year's rows only: Django checks a posted row id against every row of the table, so a row
+    of another year (or an unknown id) would come back as a bare new object; refuse the form instead."""
+
+    def clean(self):
+        super().clean()
+        allowed = {row.pk for row in self.get_queryset()}
+        if any(form.instance.pk not in allowed for form in self.forms):
+            raise ValidationError(
+                _("Une ligne envoyée ne fait pas partie de cet exercice : rechargez la page.")
+            )
+
+
+IndicatorFormSet = forms.modelformset_factory(
+    AciIndicatorYear, form=IndicatorYearForm, formset=YearRowsFormSet, extra=0
+)
+ActionFormSet = forms.modelformset_factory(AciAction, form=ActionForm, formset=YearRowsFormSet, extra=0)

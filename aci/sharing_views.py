@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from network.observatory import IndicatorDefinition
 from tenants.services import public_url
 
+from .forms import YearRowsFormSet
 from .models import AciIndicatorYear
 from .permissions import may_edit, may_read, require
 from .selectors import aci_year_get
@@ -40,10 +41,14 @@ class SharingForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["catalogue"].initial = self.instance.indicator.catalogue_id
+        # A forged row id leaves a bare instance (the formset refuses it): no indicator to read then.
+        if self.instance.indicator_id:
+            self.fields["catalogue"].initial = self.instance.indicator.catalogue_id
 
 
-SharingFormSet = forms.modelformset_factory(AciIndicatorYear, form=SharingForm, extra=0)
+SharingFormSet = forms.modelformset_factory(
+    AciIndicatorYear, form=SharingForm, formset=YearRowsFormSet, extra=0
+)
 
 
 def indicator_sharing(request, year: int):

@@ -109,3 +109,42 @@ def test_a_small_base_of_professionals_hides_the_value_alone(year_2025, alpha_cl
     [alpha_value] = data["values"]
     assert alpha_value["value"] is None
     assert alpha_value["hidden_reason"] == "valeur construite sur moins de 11 professionnels"
+
+
+def test_a_hostile_team_member_or_a_forged_form_changes_nothing(
+    year_2025, alpha_client, beta, federation_client
+):
+    """Lecture and Rédaction cannot post; a row of another year, or a code the catalogue lacks, is refused."""
+    from aci.models import AciYear
+    from aci.services import aci_year_open
+    from team.roles import READING, WRITING
+    from tests.team.test_roles import person, signed_in
+
+    alpha = year_2025
+    opened = sharing_form(alpha, {"Actions de dépistage": ("actions-prevention", "open", "")})
+    for role in (READING, WRITING):
+        reader = signed_in(alpha, person(alpha, role))
+        assert reader.get(SHARING).status_code == 200  # every role reads the choices
+        response = reader.post(SHARING, opened)
+        assert response.status_code in (302, 403) and response.get("Location", "/admin/") == "/admin/"
+    assert public_values(federation_client, "actions-prevention") == {}
+
+    login(alpha_client, alpha)
+    # A row id of another year slipped into the 2025 form: not one of its rows, refused.
+    with alpha.context():
+        other = aci_year_open(cpts=alpha.cpts, year=2026)
+        foreign = AciIndicatorYear.objects.filter(aci_year=other).values_list("pk", flat=True).first()
+        assert AciYear.objects.count() == 2
+    forged = dict(opened, **{"share-0-id": str(foreign)})
+    assert alpha_client.post(SHARING, forged).status_code == 200  # the form again, with its error
+    unknown = sharing_form(alpha, {"Actions de dépistage": ("pas-un-code", "open", "")})
+    page = alpha_client.post(SHARING, unknown).content.decode()
+    assert "Le partage n&#x27;est pas enregistré" in page
+    assert public_values(federation_client, "actions-prevention") == {}
+    with alpha.context():
+        assert not AciIndicatorYear.objects.exclude(audience="private").exists()
+    # Beta's coordinator at Alpha's door is sent to sign in, as everywhere in the admin.
+    outsider = signed_in(beta, person(beta, "Coordination"))
+    outsider.defaults["HTTP_HOST"] = alpha.host
+    response = outsider.post(SHARING, opened)
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
