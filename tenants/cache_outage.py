@@ -21,8 +21,9 @@ comes back with its data (a snapshot reloaded, a network cut rather than a
 stop) would still hold the old versions, and the answers kept under them.
 The rule: **a process that has seen a Redis call fail starts, before its
 next command once Redis answers again, a new network version and a new
-routes generation**. Every kept answer's key holds the network version, and
-every route its generation, so everything kept before the outage stops
+routes generation** (and a new federation version). Every kept answer's key
+holds the network version (the federation's answers theirs), and every route
+its generation, so everything kept before the outage stops
 serving, on every process, at once. A failed read counts too: the write whose
 version was lost may be another process's, or a command's that has ended.
 Simpler than versions kept in PostgreSQL (a query per kept answer, which is
@@ -66,11 +67,13 @@ def _after_outage() -> None:
     from django.core.cache import cache
 
     from .routing import GENERATION
-    from .schema_versions import NETWORK, PREFIX
+    from .schema_versions import FEDERATION, NETWORK, PREFIX
     from .shared_cache import in_public_cache_keys, token_new
 
     with in_public_cache_keys():
-        cache.set_many({PREFIX + NETWORK: token_new(), GENERATION: token_new()}, None)
+        cache.set_many(
+            {PREFIX + NETWORK: token_new(), PREFIX + FEDERATION: token_new(), GENERATION: token_new()}, None
+        )
 
 
 def _failed(error: Exception) -> None:

@@ -8,6 +8,9 @@ answered from the cache when an answer was kept under the current versions
 of the CPTS's schema and of the public tables its pages read
 (``tenants.schema_versions``), and kept after it is made otherwise.
 
+The federation's host keeps its answers too, by the public tables each one
+read (``tenants.federation_answers``); the rules of what is kept are the same.
+
 What is never kept: an answer to a request bearing a session cookie or an
 ``Authorization`` header, anything under ``/admin/``, an answer that is not a
 200, that sets a cookie or varies on it (forms and their CSRF token, pages
@@ -20,12 +23,15 @@ headers being kept beside it as Django's ``cache_page`` does. A page that
 varies on nothing is found in one cache read. An answer varying on a header
 outside ``KEY_HEADERS`` is not kept. Nothing is added to an answer's
 headers (no ``max-age``, no ``Expires``): browsers and proxies would keep a
-page the cache has already dropped.
+page the cache has already dropped. Only where ``CPTS_RESPONSE_CACHE_HEADER``
+is set (the benchmarks' server) does a kept answer say so (``X-Cache: hit``):
+elsewhere it would tell anyone whether an address, a search, was asked lately.
 
 On only with a cache every process shares (Redis): with a cache per process,
 a write seen by one worker would leave the others serving the old answer.
 ``CPTS_RESPONSE_CACHE_SECONDS`` (0: off) bounds how long an answer lives
-otherwise, for what no write announces (an event that has just started).
+otherwise, for what no write announces (an event that has just started);
+what depends on the date (an offer past its end) is keyed by the day.
 While Redis is away the versions are unknown: every answer is made, none is
 kept, and none kept before the outage serves after it (``tenants.cache_outage``).
 """
@@ -33,6 +39,7 @@ kept, and none kept before the outage serves after it (``tenants.cache_outage``)
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Callable
 
 from django.conf import settings
@@ -41,6 +48,7 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import cc_delim_re, has_vary_header
 
+from .federation_answers import HIT_HEADER, federation_answer
 from .schema_versions import versions_get
 
 NEVER_KEPT_PATHS = ("/admin/",)
@@ -53,8 +61,6 @@ NEVER_KEPT_CACHE_CONTROL = ("private", "no-cache", "no-store")
 def _request_may_share(request: HttpRequest) -> bool:
     return (
         request.method == "GET"
-        # Any host but the federation's (a single-site install has no Host routing).
-        and getattr(request, "urlconf", None) != settings.PUBLIC_SCHEMA_URLCONF
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "Authorization" not in request.headers
         and not request.path.startswith(NEVER_KEPT_PATHS)
@@ -83,16 +89,30 @@ class ResponseCacheMiddleware:
         seconds = settings.CPTS_RESPONSE_CACHE_SECONDS
         if not seconds or not _request_may_share(request):
             return self.get_response(request)
+        if getattr(request, "urlconf", None) == settings.PUBLIC_SCHEMA_URLCONF:
+            address = _digest(f"{_absolute_url(request)}\n{_key_header_values(request)}\n{_today()}")
+            return federation_answer(
+                request,
+                self.get_response,
+                address=address,
+                seconds=seconds,
+                may_be_kept=_response_may_be_kept,
+            )
+        # Any other host is a CPTS's (a single-site install has no Host routing).
         # Read with the route when the host's route was this process's own (tenants.routing).
         versions = getattr(request, "cpts_schema_versions", None) or versions_get(connection.schema_name)
         if versions is None:
             return self.get_response(request)
         url = _digest(_absolute_url(request))
+        versions = f"{versions}.{_today()}"
         plain, varies = f"cpts-answer.{versions}.{url}", f"cpts-varies.{url}"
         found = cache.get_many([plain, varies])
-        if plain in found:
-            return found[plain]
-        if varies in found and (kept := cache.get(_varied(request, versions, url, found[varies]))):
+        kept = found.get(plain)
+        if kept is None and varies in found:
+            kept = cache.get(_varied(request, versions, url, found[varies]))
+        if kept is not None:
+            if settings.CPTS_RESPONSE_CACHE_HEADER:
+                kept[HIT_HEADER] = "hit"
             return kept
         response = self.get_response(request)
         if _response_may_be_kept(response):
@@ -108,6 +128,16 @@ def _absolute_url(request: HttpRequest) -> str:
     """The address ``build_absolute_uri()`` gives, with the Host the routing middleware validated."""
     host = getattr(request, "cpts_host", None) or request.get_host()
     return f"{request.scheme}://{host}{request.get_full_path()}"
+
+
+def _today() -> str:
+    """The local date (Django set the process's TZ): what depends on it is never served from a day before."""
+    return time.strftime("%Y%m%d")
+
+
+def _key_header_values(request: HttpRequest) -> str:
+    """The federation's answers are keyed by every header one may vary on: one cache read finds them."""
+    return "\n".join(request.headers.get(header, "") for header in KEY_HEADERS)
 
 
 def _digest(text: str) -> str:

@@ -17,6 +17,14 @@ The versions live in the default cache, under the public schema's keys; a
 version that was evicted simply starts again as a new one. While Redis is
 away versions are unknown and no answer is read or kept; a bump lost then is
 made up for when it returns (``tenants.cache_outage``).
+
+The federation's host reads public tables only, and many of them: each
+public table therefore has a version of its own (``table_version``), which
+every committed write to it renews, whichever schema the write came from
+(a CPTS publishing an offer writes the network's listing).
+``tenants.federation_answers`` keeps each answer with the versions of the
+tables it read (``tables_read_noted``), so a new offer does not forget the
+coverage pages, nor a new claim the students' search.
 """
 
 from __future__ import annotations
@@ -47,12 +55,19 @@ TABLES_NEVER_SHOWN = frozenset(
     }
 )
 
+# The version of one public table: "@table:network_commune".
+TABLE = "@table:"
+# Renewed when Redis returns from an outage (``tenants.cache_outage``): every
+# answer of the federation's host holds it, so none kept before serves after.
+FEDERATION = "@federation"
+
 _WRITE = re.compile(
     r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+(?:"?\w+"?\.)?"?(\w+)"?',
     re.IGNORECASE,
 )
 _site_public_reads: set[str] = set()
-_tenant_tables: frozenset[str] | None = None
+_app_tables: dict[str, frozenset[str]] = {}
+_IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
 
 
 def site_public_reads_register(*models) -> None:
@@ -64,16 +79,52 @@ def site_public_reads() -> frozenset[str]:
     return frozenset(_site_public_reads)
 
 
-def _tables_of_tenant_apps() -> frozenset[str]:
-    global _tenant_tables
-    if _tenant_tables is None:
-        tenant_apps = set(settings.TENANT_APPS)
-        _tenant_tables = frozenset(
+def _tables_of(setting: str) -> frozenset[str]:
+    """The tables of the apps a setting lists (TENANT_APPS, SHARED_APPS), computed once per process."""
+    if setting not in _app_tables:
+        listed = set(getattr(settings, setting))
+        _app_tables[setting] = frozenset(
             model._meta.db_table
             for model in apps.get_models(include_auto_created=True)
-            if model._meta.app_config.name in tenant_apps
+            if model._meta.app_config.name in listed
         )
-    return _tenant_tables
+    return _app_tables[setting]
+
+
+def _tables_of_tenant_apps() -> frozenset[str]:
+    return _tables_of("TENANT_APPS")
+
+
+def _tables_of_shared_apps() -> frozenset[str]:
+    return _tables_of("SHARED_APPS")
+
+
+def table_version(table: str) -> str:
+    """The version name of a public table."""
+    return TABLE + table
+
+
+def tables_read(sql: str) -> set[str]:
+    """The public tables a statement names (quoted or not, qualified or not).
+
+    Every identifier is compared with the public tables, rather than parsing
+    FROM and JOIN: a name in a subquery, a CTE or raw SQL counts too. A column
+    that happens to bear a table's name only adds a needless dependency.
+    """
+    return _tables_of_shared_apps().intersection(_IDENTIFIER.findall(sql))
+
+
+def written_table(sql: str, schema_name: str) -> str | None:
+    """The version of the public table a statement writes to, if it writes to one that is shown."""
+    match = _WRITE.match(sql)
+    if match is None:
+        return None
+    table = match.group(1)
+    if table in TABLES_NEVER_SHOWN or table not in _tables_of_shared_apps():
+        return None
+    if schema_name != get_public_schema_name() and table in _tables_of_tenant_apps():
+        return None
+    return table_version(table)
 
 
 def written_version(sql: str, schema_name: str) -> str | None:
@@ -112,6 +163,18 @@ def versions_get(schema_name: str) -> str | None:
         for key in set(keys) - found.keys():
             found[key] = token_start(key)
     return versions_from(found, schema_name)
+
+
+def versions_read(names: Iterable[str]) -> dict[str, str] | None:
+    """The current version of each of ``names`` (tables, ``FEDERATION``); None while Redis is away."""
+    keys = {PREFIX + name: name for name in names}
+    with in_public_cache_keys():
+        found = cache.get_many(list(keys))
+        for key in keys.keys() - found.keys():
+            found[key] = token_start(key)
+    if None in found.values():
+        return None
+    return {name: found[key] for key, name in keys.items()}
 
 
 def versions_bump(names: Iterable[str]) -> None:

@@ -140,6 +140,9 @@ def tenancy_settings(
         "CPTS_CONNECTION_MAX_SCHEMAS": connection_max_schemas,
         # Anonymous answers of CPTS hosts, kept by schema version (tenants.response_cache).
         "CPTS_RESPONSE_CACHE_SECONDS": response_cache_seconds,
+        # Say "X-Cache: hit" on a kept answer: for a benchmark's server only, since it
+        # would tell anyone which addresses (which searches) were asked lately.
+        "CPTS_RESPONSE_CACHE_HEADER": False,
         # Non-public networks a webhook may reach (CIDR strings); empty: public servers only
         # (content.webhook_addresses). A project opens its own front end's network here.
         "CPTS_WEBHOOK_ALLOWED_NETWORKS": [],

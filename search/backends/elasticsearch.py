@@ -17,6 +17,8 @@ from elasticsearch import Elasticsearch, NotFoundError
 from elasticsearch.dsl import Boolean, Date, Document, Integer, Keyword, Q, Search, Text
 from elasticsearch.helpers import bulk, scan
 
+from tenants.schema_versions import table_version, versions_bump
+
 from ..models import InternshipListing
 from .base import FACETS, BackendResults, InternshipQuery, Sort
 
@@ -168,11 +170,13 @@ class ElasticsearchSearchBackend:
         self.ensure_index()
         # Refreshed at once: a student sees a publication within the second.
         bulk(self.client, _bulk_actions(listing_ids, self.index_name), refresh=True)
+        _index_caught_up()
 
     def remove(self, document_ids: list[str]) -> None:
         for document_id in document_ids:
             with contextlib.suppress(NotFoundError):
                 self.client.delete(index=self.index_name, id=document_id, refresh=True)
+        _index_caught_up()
 
     def rebuild(self) -> int:
         """Index every listing into a new index, then point the alias at it and drop the old one."""
@@ -200,12 +204,23 @@ class ElasticsearchSearchBackend:
         )
         for name in previous:
             self.client.indices.delete(index=name, ignore_unavailable=True)
+        _index_caught_up()
         return total
 
     def _indexes_behind_alias(self) -> list[str]:
         if not self.client.indices.exists_alias(name=self.index_name):
             return []
         return list(self.client.indices.get_alias(name=self.index_name))
+
+
+def _index_caught_up() -> None:
+    """The listing's version again, now that the index holds its rows.
+
+    The listing's write renewed it on commit, before the index followed: a search
+    answered in between, from the older index, was kept under the renewed version
+    (``tenants.federation_answers``) and must not serve.
+    """
+    versions_bump([table_version(InternshipListing._meta.db_table)])
 
 
 def _bulk_actions(listing_ids: list[int], index: str) -> list[dict]:

@@ -16,7 +16,9 @@ opening a PostgreSQL session costs more than the catalog it would forget.
 
 Every statement that writes is noted, and once its transaction commits the
 schema it wrote to gets a new version (``tenants.schema_versions``): what was
-cached from that schema is not served again.
+cached from that schema is not served again. A write to a public table also
+renews that table's version; while ``tables_read`` is a set, the public tables
+every statement names are added to it (``tenants.federation_answers``).
 """
 
 from functools import partial
@@ -55,9 +57,11 @@ class DatabaseWrapper(TenantDatabaseWrapper):
         # __init__, which switches to the public schema).
         self.schemas_visited: set[str] = set()
         self._version_bumps: dict[str, partial] = {}
+        # None, or the public tables named since the federation's answer began.
+        self.tables_read: set[str] | None = None
         schema_keyed_cache()
         super().__init__(*args, **kwargs)
-        self.execute_wrappers.append(self._note_write)
+        self.execute_wrappers.append(self._note_statement)
 
     def connect(self) -> None:
         self.schemas_visited = set()
@@ -68,14 +72,22 @@ class DatabaseWrapper(TenantDatabaseWrapper):
         self.schemas_visited.add(self.schema_name)
         return cursor
 
-    def _note_write(self, execute, sql, params, many, context):
+    def _note_statement(self, execute, sql, params, many, context):
         result = execute(sql, params, many, context)
+        if not isinstance(sql, str):
+            return result
         # Most statements are reads: one character decides before any pattern runs.
-        if isinstance(sql, str) and sql.lstrip()[:1] in "IUDTiudt":
-            from tenants.schema_versions import written_version
+        if sql.lstrip()[:1] in "IUDTiudt":
+            from tenants.schema_versions import written_table, written_version
 
             if (name := written_version(sql, self.schema_name)) is not None:
                 self._version_bump_on_commit(name)
+            if (table := written_table(sql, self.schema_name)) is not None:
+                self._version_bump_on_commit(table)
+        elif self.tables_read is not None:
+            from tenants.schema_versions import tables_read
+
+            self.tables_read |= tables_read(sql)
         return result
 
     def _version_bump_on_commit(self, name: str) -> None:

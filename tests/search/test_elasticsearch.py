@@ -53,3 +53,22 @@ def test_wagtail_index_names_carry_the_schema(publish_offer, alpha, beta):
 
     assert any(name.startswith(f"cpts-{alpha.schema_name}__wagtailcore_page") for name in indexes), indexes
     assert any(name.startswith(f"cpts-{beta.schema_name}__wagtailcore_page") for name in indexes), indexes
+
+
+def test_a_kept_search_answer_follows_the_index_not_only_the_listing(
+    publish_offer, federation_client, settings
+):
+    """The index follows the listing after its commit: what was kept in between must not serve."""
+    from django.core.cache import cache
+
+    settings.CPTS_RESPONSE_CACHE_SECONDS = 300
+    cache.clear()
+    publish_offer(title="Stage de pharmacie", discipline="pharmacy")
+    listing = InternshipListing.objects.get()
+    for _ in range(3):  # learned, then kept
+        assert titles(search(federation_client, q="pharmacie")) == ["Stage de pharmacie"]
+    get_backend().remove([listing.document_id])
+    assert titles(search(federation_client, q="pharmacie")) == []
+    get_backend().index([listing.pk])
+    assert titles(search(federation_client, q="pharmacie")) == ["Stage de pharmacie"]
+    cache.clear()
