@@ -82,3 +82,46 @@ def kept_answers_need_a_shared_cache(app_configs, **kwargs):
             )
         ]
     return []
+
+
+# Redis refuses writes once full under these: kept answers would then fail as an outage does.
+POLICIES_THAT_NEVER_EVICT_ANSWERS = ("noeviction",)
+
+
+@register(deploy=True)
+def kept_answers_have_a_bounded_redis(app_configs, **kwargs):
+    """Kept answers live as long as their versions hold: Redis must bound them (``manage.py check --deploy``).
+
+    A full Redis without eviction refuses every write, which the cache client
+    takes for an outage (``tenants.cache_outage``): each process would then
+    answer from PostgreSQL and renew every version, again and again.
+    """
+    if not getattr(settings, "CPTS_RESPONSE_CACHE_SECONDS", 0):
+        return []
+    from django.core.cache import cache
+
+    client = getattr(getattr(cache, "_cache", None), "get_client", None)
+    if client is None:
+        return []
+    try:
+        found = client(write=False).config_get("maxmemory*")
+    except Exception as error:  # noqa: BLE001 - a managed Redis may forbid CONFIG: say it, do not fail
+        return [
+            Warning(
+                f"Impossible de lire la configuration de Redis ({error}) : vérifiez que maxmemory et une "
+                "politique d'éviction (allkeys-lru) y sont réglés.",
+                id="tenants.W006",
+            )
+        ]
+    policy, limit = found.get("maxmemory-policy", ""), int(found.get("maxmemory", 0) or 0)
+    if limit and policy not in POLICIES_THAT_NEVER_EVICT_ANSWERS:
+        return []
+    return [
+        Warning(
+            f"Redis garde les réponses sans borne (maxmemory {limit}, politique {policy}) : plein, il "
+            "refuserait toute écriture et chaque processus répondrait comme pendant une panne.",
+            hint="redis-cli config set maxmemory 1gb; redis-cli config set maxmemory-policy allkeys-lru; "
+            "redis-cli config rewrite (deploy/README.md).",
+            id="tenants.W005",
+        )
+    ]

@@ -114,8 +114,10 @@ def install(tmp_path_factory):
     with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     redis_port = free_port()
+    # Bounded, with eviction, as deploy/README.md sets it up (check --deploy asks for it).
     redis = subprocess.Popen(  # noqa: S603 - a Redis of the test's own
-        ["redis-server", "--port", str(redis_port), "--save", "", "--appendonly", "no"],  # noqa: S607
+        ["redis-server", "--port", str(redis_port), "--save", "", "--appendonly", "no",  # noqa: S607
+         "--maxmemory", "256mb", "--maxmemory-policy", "allkeys-lru"],
         stdout=subprocess.DEVNULL,
     )
     tmp = tmp_path_factory.mktemp("operator")
