@@ -13,10 +13,13 @@ Which tables an answer reads is learned, not declared: while it is made the
 database backend notes every public table its statements name. The versions
 compared are read *before* the answer is made, so an answer made while a
 write was committing is filed under the older versions and never served
-after it. Those versions can only be read for tables already known to the
-address: the first time an address reads a table it had not read before,
-its answer is not kept, and the tables it read are remembered so that the
-next one is (two misses at most, then hits).
+after it. Before it is made, an answer's tables are not known yet: the
+versions read are those of every table any answer of the host has read so
+far (one list for the host, a few dozen tables), and the answer is kept with
+the versions of its own tables only, so that it is forgotten by a write to
+one of them and no other. An answer that reads a table no answer had read
+before is not kept, and the table joins the list (once per table and
+deployment, not per address).
 
 Never kept, as on a CPTS host (``tenants.response_cache``): anything asked
 with a session cookie or an ``Authorization`` header, under ``/admin/``, or
@@ -41,6 +44,8 @@ from .schema_versions import FEDERATION, table_version, versions_read
 from .shared_cache import in_public_cache_keys
 
 HIT_HEADER = "X-Cache"
+# The public tables the federation's answers have read so far (their version names).
+TABLES_READ = "federation-tables-read"
 
 
 def federation_answer(
@@ -52,28 +57,30 @@ def federation_answer(
     may_be_kept: Callable[[HttpResponse], bool],
 ) -> HttpResponse:
     """The kept answer to ``request`` if its tables have not changed, otherwise a new one (kept if it may)."""
-    answer_key, reads_key = f"federation-answer.{address}", f"federation-reads.{address}"
+    answer_key = f"federation-answer.{address}"
     with in_public_cache_keys():
-        found = cache.get_many([answer_key, reads_key])
+        found = cache.get_many([answer_key, TABLES_READ])
     kept = found.get(answer_key)
-    names = set(kept[0]) if kept else {FEDERATION, *found.get(reads_key, ())}
-    current = versions_read(names)
+    if kept is not None:
+        versions, response = kept
+        if versions_read(versions) == versions:
+            if settings.CPTS_RESPONSE_CACHE_HEADER:
+                response[HIT_HEADER] = "hit"
+            return response
+    known = {FEDERATION, *found.get(TABLES_READ, ()), *(kept[0] if kept else ())}
+    current = versions_read(known)
     if current is None:  # Redis is away: nothing read, nothing kept.
         return get_response(request)
-    if kept and kept[0] == current:
-        response = kept[1]
-        if settings.CPTS_RESPONSE_CACHE_HEADER:
-            response[HIT_HEADER] = "hit"
-        return response
     response, tables = _made_noting_reads(request, get_response)
-    read = {table_version(table) for table in tables}
+    read = {FEDERATION, *(table_version(table) for table in tables)}
     with in_public_cache_keys():
-        if read <= names:
+        if read <= current.keys():
             if may_be_kept(response):
-                cache.set(answer_key, (current, response), seconds)
+                cache.set(answer_key, ({name: current[name] for name in read}, response), seconds)
         else:
-            # Next time these versions are read before the answer is made, and it is kept.
-            cache.set(reads_key, sorted(names - {FEDERATION} | read), seconds)
+            # Read before the next answer is made, which is then kept.
+            known = set(found.get(TABLES_READ, ())) | read
+            cache.set(TABLES_READ, sorted(known - {FEDERATION}), None)
     return response
 
 

@@ -31,7 +31,8 @@ On only with a cache every process shares (Redis): with a cache per process,
 a write seen by one worker would leave the others serving the old answer.
 ``CPTS_RESPONSE_CACHE_SECONDS`` (0: off) bounds how long an answer lives
 otherwise, for what no write announces (an event that has just started);
-what depends on the date (an offer past its end) is keyed by the day.
+what depends on the date (an offer past its end) is keyed by the day, and
+what a deployment changes (templates, code) by the release (``tenants.release``).
 While Redis is away the versions are unknown: every answer is made, none is
 kept, and none kept before the outage serves after it (``tenants.cache_outage``).
 """
@@ -49,6 +50,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import cc_delim_re, has_vary_header
 
 from .federation_answers import HIT_HEADER, federation_answer
+from .release import release
 from .schema_versions import versions_get
 
 NEVER_KEPT_PATHS = ("/admin/",)
@@ -90,7 +92,9 @@ class ResponseCacheMiddleware:
         if not seconds or not _request_may_share(request):
             return self.get_response(request)
         if getattr(request, "urlconf", None) == settings.PUBLIC_SCHEMA_URLCONF:
-            address = _digest(f"{_absolute_url(request)}\n{_key_header_values(request)}\n{_today()}")
+            address = _digest(
+                f"{_absolute_url(request)}\n{_key_header_values(request)}\n{_today()}.{release()}"
+            )
             return federation_answer(
                 request,
                 self.get_response,
@@ -104,7 +108,7 @@ class ResponseCacheMiddleware:
         if versions is None:
             return self.get_response(request)
         url = _digest(_absolute_url(request))
-        versions = f"{versions}.{_today()}"
+        versions = f"{versions}.{_today()}.{release()}"
         plain, varies = f"cpts-answer.{versions}.{url}", f"cpts-varies.{url}"
         found = cache.get_many([plain, varies])
         kept = found.get(plain)

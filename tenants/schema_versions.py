@@ -114,6 +114,18 @@ def tables_read(sql: str) -> set[str]:
     return _tables_of_shared_apps().intersection(_IDENTIFIER.findall(sql))
 
 
+def table_read_note(table: str) -> None:
+    """Count ``table`` among those the answer being made reads, though no statement named it.
+
+    For what is read elsewhere and stands for a table: the search engine's index
+    holds the listing, and an empty result reads no row of it.
+    """
+    from django.db import connection
+
+    if connection.tables_read is not None:
+        connection.tables_read.add(table)
+
+
 def written_table(sql: str, schema_name: str) -> str | None:
     """The version of the public table a statement writes to, if it writes to one that is shown."""
     match = _WRITE.match(sql)

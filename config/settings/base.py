@@ -72,6 +72,10 @@ globals().update(
     )
 )
 
+# The release deployed (its commit, say), the same on every server: kept answers of another one
+# are not served. Unset, each process reads a digest of the project's files (tenants.release).
+CPTS_RELEASE = os.environ.get("CPTS_RELEASE", "")
+
 # The only folder searched for pg_dump and psql (archives, exports) when set (tenants.postgres).
 CPTS_POSTGRES_BIN_DIR = os.environ.get("CPTS_POSTGRES_BIN_DIR", "")
 

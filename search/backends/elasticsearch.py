@@ -17,7 +17,7 @@ from elasticsearch import Elasticsearch, NotFoundError
 from elasticsearch.dsl import Boolean, Date, Document, Integer, Keyword, Q, Search, Text
 from elasticsearch.helpers import bulk, scan
 
-from tenants.schema_versions import table_version, versions_bump
+from tenants.schema_versions import table_read_note, table_version, versions_bump
 
 from ..models import InternshipListing
 from .base import FACETS, BackendResults, InternshipQuery, Sort
@@ -123,6 +123,8 @@ class ElasticsearchSearchBackend:
         return search
 
     def search(self, query: InternshipQuery) -> BackendResults:
+        # The index stands for the listing: an answer made from it is the listing's (even with no hit).
+        table_read_note(InternshipListing._meta.db_table)
         search = self._search(query).extra(track_total_hits=True).source(["listing_id"])
         for name in FACETS:
             search.aggs.bucket(name, "terms", field=_FACET_FIELDS[name], size=_BUCKETS)

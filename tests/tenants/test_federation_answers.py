@@ -56,16 +56,17 @@ def warm(client, path: str) -> str:
     return text
 
 
-def test_an_address_is_kept_from_its_second_answer_and_served_without_a_statement(
-    kept, alpha, federation_client
-):
-    _, statements, hit = served(federation_client, "/api/network/coverage/")
-    assert statements > 0 and not hit
+def test_an_answer_is_kept_once_the_host_knows_the_tables_it_reads(kept, alpha, federation_client):
+    # The first answer of the host teaches it the tables coverage reads: not kept.
+    assert served(federation_client, "/api/network/coverage/")[1:] != (0, True)
     _, statements, hit = served(federation_client, "/api/network/coverage/")
     assert statements > 0 and not hit
     text, statements, hit = served(federation_client, "/api/network/coverage/")
-    assert (statements, hit) == (0, True)
-    assert '"cpts_count"' in text or "cpts" in text
+    assert (statements, hit) == (0, True) and text.startswith("{")
+    # Another address reading the same tables is kept from its first answer.
+    _, statements, hit = served(federation_client, "/api/network/coverage/?definition=any")
+    assert statements > 0 and not hit
+    assert served(federation_client, "/api/network/coverage/?definition=any")[1:] == (0, True)
 
 
 def test_coverage_follows_a_cpts_claiming_communes(
@@ -182,3 +183,14 @@ def test_each_answer_keeps_its_headers_apart(kept, alpha, federation_client):
     warm(federation_client, "/api/network/coverage/")
     response = federation_client.get("/api/network/coverage/", HTTP_ORIGIN="https://exemple.test")
     assert response.get(HIT_HEADER) != "hit"
+
+
+def test_a_new_release_does_not_serve_what_the_last_one_kept(
+    kept, alpha, alpha_client, federation_client, settings
+):
+    warm(federation_client, "/api/network/campaigns/")
+    alpha_client.get("/")
+    assert alpha_client.get("/").get(HIT_HEADER) == "hit"
+    settings.CPTS_RELEASE = "la suivante"
+    assert served(federation_client, "/api/network/campaigns/")[1:] != (0, True)
+    assert alpha_client.get("/").get(HIT_HEADER) != "hit"
