@@ -55,7 +55,13 @@ CPTS_PATHS = {
     "page Stages d'une CPTS (HTML)": "/stages/",
 }
 NETWORK_PATHS = {
+    "accueil de la fédération": "/",
     "couverture nationale": "/api/network/coverage/",
+    "couverture régionale (Grand Est)": "/api/network/coverage/regions/44/",
+    "couverture départementale (Moselle)": "/api/network/coverage/departments/57/",
+    "page départementale (Moselle)": "/couverture/57/",
+    "agenda du réseau": "/agenda/",
+    "actualités du réseau": "/actualites/",
     "campagnes, page 1": "/api/network/campaigns/",
     "recherche de stages « kine »": "/api/network/internships/?q=kine",
     "page de recherche (HTML)": "/stages/?q=medecine+generale&housing=true",

@@ -133,3 +133,28 @@ def test_a_load_benchmark_never_measures_a_server_it_did_not_start():
         with pytest.raises(SystemExit) as refused:
             start("config.settings.bench", 1, "cpts_bench_unused", taken.getsockname()[1])
     assert "déjà pris" in str(refused.value)
+
+
+def test_the_long_tail_benchmark_never_empties_a_redis_it_did_not_fill(tmp_path):
+    """It empties its Redis database between runs: one holding anything already is refused, untouched."""
+    import redis
+
+    from tests.tenants.test_redis_outage import RedisServer
+
+    server = RedisServer(tmp_path)
+    server.start()
+    try:
+        redis.Redis.from_url(server.url).set("someone-else", "kept")
+        done = subprocess.run(  # noqa: S603 - our own benchmark, fixed arguments
+            [sys.executable, "bench/bench_long_tail.py", "--seconds", "1"],
+            cwd=ROOT,
+            env={**os.environ, "REDIS_URL": server.url},
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode != 0 and "contient déjà 1 clés" in done.stderr
+        assert redis.Redis.from_url(server.url).get("someone-else") == b"kept"
+    finally:
+        server.stop()

@@ -15,4 +15,12 @@ TENANT_APPS = [*TENANT_APPS, "bench.benchapp"]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]  # noqa: F405
 TENANT_MULTIPROCESSING_MAX_PROCESSES = int(os.environ.get("BENCH_PROCESSES", "2"))
 MEDIA_ROOT = BASE_DIR / ".data" / "bench-media"
+# bench_long_tail.py --engine elasticsearch runs against osmem-server, which wants plain JSON
+# media types where the Elasticsearch 8 client sends its compatibility ones (tests do the same).
+if os.environ.get("BENCH_ELASTICSEARCH_PLAIN_JSON"):
+    from tests.osmem_transport import PlainJsonHttpNode
+
+    ELASTICSEARCH_OPTIONS = {"node_class": PlainJsonHttpNode}
+# The long-tail benchmark counts kept answers from the responses' headers.
+CPTS_RESPONSE_CACHE_HEADER = True
 LOGGING = {"version": 1, "disable_existing_loggers": True}
