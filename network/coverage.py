@@ -121,6 +121,10 @@ FROM (
     WHERE uc.cpts_id = %(cpts)s
 ) f
 WHERE cp.id = %(cpts)s
+  -- Unchanged figures are not rewritten: a write renews what pages read (tenants.schema_versions).
+  AND (cp.territory_population, cp.territory_communes, cp.territory_departments, cp.territory_regions)
+      IS DISTINCT FROM (f.population, (SELECT count(*) FROM network_territoryclaim t WHERE t.cpts_id = cp.id),
+                        f.departments, f.regions)
 """
 
 

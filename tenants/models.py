@@ -9,6 +9,7 @@ from django_tenants.models import DomainMixin, TenantMixin
 
 from tenants.vocabulary import OPTIONAL_MISSIONS
 
+from .addresses import public_url
 from .validators import validate_hostname, validate_short_name
 
 DEPARTMENT_CODE_RE = r"^(0[1-9]|[1-8][0-9]|9[0-5]|2A|2B|97[1-6])$"
@@ -141,6 +142,12 @@ class CPTS(TenantMixin):
     def primary_host(self) -> str | None:
         # Iterating .all() uses a prefetch when the selector made one.
         return next((d.domain for d in self.domains.all() if d.is_primary), None)
+
+    @property
+    def site_url(self) -> str | None:
+        """Its home page's address, as visitors reach it; None without a primary domain."""
+        host = self.primary_host
+        return public_url(host) if host else None
 
 
 class Domain(DomainMixin):

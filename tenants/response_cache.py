@@ -14,7 +14,11 @@ read (``tenants.federation_answers``); the rules of what is kept are the same.
 What is never kept: an answer to a request bearing a session cookie or an
 ``Authorization`` header, anything under ``/admin/``, an answer that is not a
 200, that sets a cookie or varies on it (forms and their CSRF token, pages
-kept for members), that is streamed (files) or that says private or no-store.
+kept for members), that is streamed (files) or that says private or no-store,
+nor one whose query string is longer than ``QUERY_MAX_LENGTH``. Each distinct
+address keeps its own copy, so anyone may fill the cache with made-up
+queries: Redis's ``maxmemory`` and an LRU policy bound it (``check --deploy``
+warns without them), the least used answers going first, as in any cache.
 The key is the versions read when the request arrived (so an answer made
 while a write was committing is filed under the versions it was made from)
 and the absolute URL; for an answer that varies on request headers (the
@@ -54,6 +58,7 @@ from .release import release
 from .schema_versions import versions_get
 
 NEVER_KEPT_PATHS = ("/admin/",)
+QUERY_MAX_LENGTH = 512
 # Request headers an answer may vary on and still be kept (in its key).
 KEY_HEADERS = ("Origin", "Accept", "Accept-Language", "Accept-Encoding")
 _KEY_HEADERS_LOWER = frozenset(header.lower() for header in KEY_HEADERS)
@@ -63,6 +68,8 @@ NEVER_KEPT_CACHE_CONTROL = ("private", "no-cache", "no-store")
 def _request_may_share(request: HttpRequest) -> bool:
     return (
         request.method == "GET"
+        # Every distinct address keeps its own copy: no page needs a query this long.
+        and len(request.META.get("QUERY_STRING", "")) <= QUERY_MAX_LENGTH
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "Authorization" not in request.headers
         and not request.path.startswith(NEVER_KEPT_PATHS)
@@ -129,9 +136,12 @@ class ResponseCacheMiddleware:
 
 
 def _absolute_url(request: HttpRequest) -> str:
-    """The address ``build_absolute_uri()`` gives, with the Host the routing middleware validated."""
+    """The address ``build_absolute_uri()`` gives, with the Host the routing middleware validated.
+
+    In lower case: ``METZ.example`` is the same site, not one more copy to keep.
+    """
     host = getattr(request, "cpts_host", None) or request.get_host()
-    return f"{request.scheme}://{host}{request.get_full_path()}"
+    return f"{request.scheme}://{host.lower()}{request.get_full_path()}"
 
 
 def _today() -> str:

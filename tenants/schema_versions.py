@@ -61,10 +61,11 @@ TABLE = "@table:"
 # answer of the federation's host holds it, so none kept before serves after.
 FEDERATION = "@federation"
 
-_WRITE = re.compile(
-    r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+(?:"?\w+"?\.)?"?(\w+)"?',
-    re.IGNORECASE,
-)
+_WRITE_TARGET = r'(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(?:ONLY\s+)?(?:"?\w+"?\.)?"?(\w+)"?'
+_WRITE_AT_START = re.compile(r"^\s*" + _WRITE_TARGET, re.IGNORECASE)
+# A statement that begins with WITH may write in its CTEs or its last clause.
+_WRITE_ANYWHERE = re.compile(r"\b" + _WRITE_TARGET, re.IGNORECASE)
+_TRUNCATE = re.compile(r"^\s*TRUNCATE\s+(?:TABLE\s+)?(?:ONLY\s+)?(.+)", re.IGNORECASE | re.DOTALL)
 _site_public_reads: set[str] = set()
 _app_tables: dict[str, frozenset[str]] = {}
 _IDENTIFIER = re.compile(r"[a-z_][a-z0-9_]*")
@@ -126,34 +127,38 @@ def table_read_note(table: str) -> None:
         connection.tables_read.add(table)
 
 
-def written_table(sql: str, schema_name: str) -> str | None:
-    """The version of the public table a statement writes to, if it writes to one that is shown."""
-    match = _WRITE.match(sql)
-    if match is None:
-        return None
-    table = match.group(1)
-    if table in TABLES_NEVER_SHOWN or table not in _tables_of_shared_apps():
-        return None
-    if schema_name != get_public_schema_name() and table in _tables_of_tenant_apps():
-        return None
-    return table_version(table)
+def tables_written(sql: str) -> list[str]:
+    """The tables a statement writes to: INSERT, UPDATE, DELETE, TRUNCATE (each table), a WITH that writes."""
+    head = sql.lstrip()[:1].upper()
+    if head in ("I", "U", "D"):
+        match = _WRITE_AT_START.match(sql)
+        return [match.group(1)] if match else []
+    if head == "T" and (match := _TRUNCATE.match(sql)):
+        parts = [part.split() for part in match.group(1).split(",")]
+        return [words[0].split(".")[-1].strip('"') for words in parts if words]
+    if head == "W":
+        known = _tables_of_tenant_apps() | _tables_of_shared_apps()
+        return [table for table in _WRITE_ANYWHERE.findall(sql) if table in known]
+    return []
 
 
-def written_version(sql: str, schema_name: str) -> str | None:
-    """Whose version a statement changes: a schema's, the network's, or nobody's."""
-    match = _WRITE.match(sql)
-    if match is None:
-        return None
-    table = match.group(1)
-    if table in TABLES_NEVER_SHOWN:
-        return None
-    # A table of a tenant app resolves to the CPTS's schema first (search_path).
-    if schema_name != get_public_schema_name() and table in _tables_of_tenant_apps():
-        return schema_name
-    # A single-schema install (the benchmarks' baseline) shows every table it has.
-    if table in _site_public_reads or getattr(settings, "CPTS_EVERY_TABLE_IS_SHOWN", False):
-        return NETWORK
-    return None
+def versions_written(sql: str, schema_name: str) -> set[str]:
+    """The versions a statement's writes change: its CPTS schema's, the network's, public tables'."""
+    names = set()
+    public = schema_name == get_public_schema_name()
+    for table in tables_written(sql):
+        if table in TABLES_NEVER_SHOWN:
+            continue
+        # A table of a tenant app resolves to the CPTS's schema first (search_path).
+        if not public and table in _tables_of_tenant_apps():
+            names.add(schema_name)
+            continue
+        # A single-schema install (the benchmarks' baseline) shows every table it has.
+        if table in _site_public_reads or getattr(settings, "CPTS_EVERY_TABLE_IS_SHOWN", False):
+            names.add(NETWORK)
+        if table in _tables_of_shared_apps():
+            names.add(table_version(table))
+    return names
 
 
 def version_keys(schema_name: str) -> list[str]:

@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from django_tenants.signals import post_schema_sync
 from django_tenants.utils import schema_context, schema_exists
 
+from .addresses import public_url
 from .audit import audit_record
 from .models import CPTS, AuditEntry, CPTSArchive, Domain, Stage
 from .postgres import pg_dump_schema
@@ -61,11 +62,6 @@ class CPTSCreated:
     coordinator_email: str
     # Where the coordinator chooses a password (when none was given).
     password_setup_url: str | None
-
-
-def public_url(host: str, path: str = "/") -> str:
-    port = f":{settings.PUBLIC_PORT}" if settings.PUBLIC_PORT else ""
-    return f"{settings.PUBLIC_SCHEME}://{host}{port}{path}"
 
 
 def _check_host_available(host: str, *, field: str = "domain") -> None:

@@ -76,15 +76,17 @@ class DatabaseWrapper(TenantDatabaseWrapper):
         result = execute(sql, params, many, context)
         if not isinstance(sql, str):
             return result
+        head = sql.lstrip()[:1]
         # Most statements are reads: one character decides before any pattern runs.
-        if sql.lstrip()[:1] in "IUDTiudt":
-            from tenants.schema_versions import written_table, written_version
+        # A single write that changed no row (nothing to update, a conflict ignored) changes nothing
+        # shown; a WITH's count is its last clause's, not its CTEs' writes.
+        unchanged = head in "IUDiud" and getattr(context["cursor"], "rowcount", -1) == 0
+        if head in "IUDTWiudtw" and not unchanged:
+            from tenants.schema_versions import versions_written
 
-            if (name := written_version(sql, self.schema_name)) is not None:
+            for name in versions_written(sql, self.schema_name):
                 self._version_bump_on_commit(name)
-            if (table := written_table(sql, self.schema_name)) is not None:
-                self._version_bump_on_commit(table)
-        elif self.tables_read is not None:
+        if self.tables_read is not None and head in "SWsw":
             from tenants.schema_versions import tables_read
 
             self.tables_read |= tables_read(sql)

@@ -194,3 +194,62 @@ def test_a_new_release_does_not_serve_what_the_last_one_kept(
     settings.CPTS_RELEASE = "la suivante"
     assert served(federation_client, "/api/network/campaigns/")[1:] != (0, True)
     assert alpha_client.get("/").get(HIT_HEADER) != "hit"
+
+
+# Found by a hostile review of this cache (#41): each failed before its fix.
+
+
+def test_coverage_counters_written_in_one_with_statement_renew_their_tables(
+    kept, alpha, django_capture_on_commit_callbacks
+):
+    from tenants.schema_versions import table_version, versions_read
+
+    names = [table_version("network_commune"), table_version("network_unitclaim")]
+    before = versions_read(names)
+    with alpha.context():
+        committed(
+            django_capture_on_commit_callbacks,
+            lambda: territory_add_communes(cpts=alpha.cpts, codes=["57463", "57751"]),
+        )
+    after = versions_read(names)
+    assert all(before[name] != after[name] for name in names)
+
+
+def test_a_write_that_changes_no_row_forgets_nothing(
+    kept, alpha, federation_client, django_capture_on_commit_callbacks
+):
+    add = lambda: territory_add_communes(cpts=alpha.cpts, codes=["57463"])  # noqa: E731
+    with alpha.context():
+        committed(django_capture_on_commit_callbacks, add)
+    warm(federation_client, "/agenda/")
+    warm(federation_client, "/api/network/campaigns/")
+    # A hostile or hurried coordinator adds a commune the territory already has, again and again.
+    with alpha.context():
+        committed(django_capture_on_commit_callbacks, add)
+    assert served(federation_client, "/agenda/")[2]
+    assert served(federation_client, "/api/network/campaigns/")[2]
+
+
+def test_a_setting_answers_print_changed_on_restart_is_not_served_from_before(
+    kept, alpha, federation_client, settings
+):
+    assert "http://" in warm(federation_client, "/api/network/cpts/")
+    settings.PUBLIC_SCHEME = "https"
+    assert "https://" in served(federation_client, "/api/network/cpts/")[0]
+
+
+def test_links_to_cpts_do_not_depend_on_the_app_server_s_port(kept, alpha, federation_client, settings):
+    settings.PUBLIC_PORT = "8443"
+    home = federation_client.get("/", SERVER_PORT="8001").content.decode()
+    assert f"http://{alpha.host}:8443/" in home and ":8001/" not in home
+
+
+def test_an_address_with_a_made_up_long_query_is_answered_but_not_kept(kept, alpha, federation_client):
+    junk = "x" * 600
+    for _ in range(3):
+        _, statements, hit = served(federation_client, f"/agenda/?utm_source={junk}")
+        assert statements > 0 and not hit
+    # The same host in capitals is the same address, not another copy.
+    warm(federation_client, "/agenda/")
+    response = federation_client.get("/agenda/", HTTP_HOST="LOCALHOST")
+    assert response.status_code == 200 and response.get(HIT_HEADER) == "hit"

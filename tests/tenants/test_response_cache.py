@@ -18,8 +18,9 @@ from tenants.schema_versions import (
     NETWORK,
     TABLES_NEVER_SHOWN,
     site_public_reads,
+    table_version,
     versions_get,
-    written_version,
+    versions_written,
 )
 from tenants.services import domain_add
 
@@ -93,10 +94,24 @@ def test_a_public_table_sites_read_gives_the_network_a_new_version(
         cursor.execute("UPDATE network_commune SET cover_count = cover_count WHERE code = '57463'")
     assert versions_get(alpha.schema_name) != before
     # A sign-in attempt or a session changes nothing a page shows.
-    assert written_version('INSERT INTO "django_session" VALUES (1)', alpha.schema_name) is None
-    assert written_version('UPDATE "wagtailcore_page" SET title = 1', alpha.schema_name) == alpha.schema_name
-    assert written_version('UPDATE "network_territoryclaim" SET x = 1', alpha.schema_name) == NETWORK
-    assert written_version('UPDATE "syndication_networkpost" SET x = 1', alpha.schema_name) is None
+    assert versions_written('INSERT INTO "django_session" VALUES (1)', alpha.schema_name) == set()
+    page_write = 'UPDATE "wagtailcore_page" SET title = 1'
+    assert versions_written(page_write, alpha.schema_name) == {alpha.schema_name}
+    assert versions_written('UPDATE "network_territoryclaim" SET x = 1', alpha.schema_name) == {
+        NETWORK,
+        table_version("network_territoryclaim"),
+    }
+    assert versions_written('UPDATE "syndication_networkpost" SET x = 1', alpha.schema_name) == {
+        table_version("syndication_networkpost")
+    }
+    # Writes a statement makes beyond its first word: in a WITH, and every table a TRUNCATE names.
+    assert versions_written(
+        "WITH c AS (SELECT 1) UPDATE network_commune u SET cover_count = 1 FROM c", "public"
+    ) == {NETWORK, table_version("network_commune")}
+    assert versions_written('TRUNCATE "network_unitclaim", public.network_commune CASCADE', "public") >= {
+        table_version("network_unitclaim"),
+        table_version("network_commune"),
+    }
 
 
 def test_a_write_rolled_back_to_a_savepoint_still_leaves_the_next_one_announced(
