@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from content.models import TerritoryCommune
@@ -58,6 +58,7 @@ def territory_add_communes(*, cpts: CPTS, codes: list[str]) -> TerritoryChange:
     )
     coverage_sync(cpts_id=cpts.pk)
     if new:
+        _statistics_update()
         _audit(cpts, added=new, removed=[])
     return TerritoryChange(added=new, already_present=sorted(present), removed=[])
 
@@ -71,8 +72,20 @@ def territory_remove_communes(*, cpts: CPTS, codes: list[str]) -> TerritoryChang
     TerritoryClaim.objects.filter(cpts=cpts, commune_id__in=removed).delete()
     coverage_sync(cpts_id=cpts.pk)
     if removed:
+        _statistics_update()
         _audit(cpts, added=[], removed=sorted(removed))
     return TerritoryChange(added=[], already_present=[], removed=sorted(removed))
+
+
+def _statistics_update() -> None:
+    """Tell the planner how many communes the territory has.
+
+    Every page joins it to the 35,000 communes, and a territory (some fifty rows)
+    never reaches autovacuum's threshold (50 rows and 10 %): without statistics the
+    planner guessed a thousand rows and scanned every commune, 8 ms per page.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {connection.ops.quote_name(TerritoryCommune._meta.db_table)}")
 
 
 def _audit(cpts: CPTS, *, added: list[str], removed: list[str]) -> None:

@@ -14,6 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from content.services import territory_add_communes
 from tenants import cache_outage
 from tenants.federation_answers import HIT_HEADER
+from tenants.models import CPTS
 from tenants.services import cpts_update
 from tests.conftest import login
 from tests.prevention.test_campaigns import campaign
@@ -152,8 +153,10 @@ def test_the_federation_home_follows_a_cpts_renamed(
 ):
     home = warm(federation_client, "/")
     assert "CPTS Alpha" in home
+    # A fresh row: the fixture's CPTS object lives for the whole session.
+    renamed = CPTS.objects.get(pk=alpha.cpts.pk)
     committed(
-        django_capture_on_commit_callbacks, lambda: cpts_update(cpts=alpha.cpts, name="CPTS du Val d'Alpha")
+        django_capture_on_commit_callbacks, lambda: cpts_update(cpts=renamed, name="CPTS du Val d'Alpha")
     )
     text, _, hit = served(federation_client, "/")
     assert not hit and "CPTS du Val d&#x27;Alpha" in text
