@@ -82,7 +82,7 @@ SEARCH_FILTERS = [
     "region=44",
     "housing=true",
     "level=intern",
-    "sort=start_date",
+    "sort=start",
     "page=2",
     "region=84",
     "department=67",
@@ -337,7 +337,7 @@ def main() -> None:
     (ROOT / "bench" / "results" / "long_tail.json").write_text(json.dumps(results, indent=2))
     if any(run["failures"] for run in results["runs"].values()):
         sys.exit(
-            "Des réponses ont échoué (voir failure_examples) : aucun résultat n'est à retenir de ce tour."
+            "Des réponses ont échoué : aucune latence n'est retenue d'un tour qui en a (voir plus haut)."
         )
 
 
