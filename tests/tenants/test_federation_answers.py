@@ -73,17 +73,21 @@ def test_an_answer_is_kept_once_the_host_knows_the_tables_it_reads(kept, alpha, 
 def test_coverage_follows_a_cpts_claiming_communes(
     kept, alpha, federation_client, django_capture_on_commit_callbacks
 ):
-    before = warm(federation_client, "/api/network/coverage/departments/57/")
-    department_page = warm(federation_client, "/couverture/57/")
+    paths = [
+        "/api/network/coverage/",
+        "/api/network/coverage/regions/44/",
+        "/api/network/coverage/departments/57/",
+        "/couverture/57/",
+    ]
+    before = {path: warm(federation_client, path) for path in paths}
     with alpha.context():
         committed(
             django_capture_on_commit_callbacks,
             lambda: territory_add_communes(cpts=alpha.cpts, codes=["57463", "57751"]),
         )
-    after, statements, hit = served(federation_client, "/api/network/coverage/departments/57/")
-    assert statements > 0 and not hit and after != before
-    page, statements, hit = served(federation_client, "/couverture/57/")
-    assert not hit and page != department_page
+    for path in paths:
+        after, statements, hit = served(federation_client, path)
+        assert statements > 0 and not hit and after != before[path], path
 
 
 def test_the_students_search_follows_a_published_offer(
