@@ -263,13 +263,14 @@ def main() -> None:
     parser.add_argument("--engine", choices=["postgresql", "elasticsearch"], default="postgresql")
     parser.add_argument("--seed", type=int, default=2026)
     args = parser.parse_args()
-    engine = elasticsearch_started() if args.engine == "elasticsearch" else None
     store = redis_client()
     if store.dbsize():
         sys.exit(
             f"La base Redis de REDIS_URL contient déjà {store.dbsize()} clés : ce banc la vide entre deux "
             "tours. Choisissez une base vide (redis://…/5) ou videz-la vous-même."
         )
+    # After the check: filling the index renews the listing's version, a key of the bench's own.
+    engine = elasticsearch_started() if args.engine == "elasticsearch" else None
     all_hosts = hosts()
     count = int(args.rate * args.seconds)
     if args.traffic == "cpts":

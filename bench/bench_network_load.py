@@ -27,7 +27,7 @@ same server. Finally one worker alone serves every CPTS once, and its memory
 is read before and after.
 
 The product's settings come from the environment as in production:
-REDIS_URL (then answers are kept, CPTS_RESPONSE_CACHE_SECONDS=300),
+REDIS_URL (then answers are kept, CPTS_RESPONSE_CACHE_SECONDS=3600),
 CPTS_CONNECTION_MAX_SCHEMAS (10); set CPTS_RESPONSE_CACHE_SECONDS=0 and
 CPTS_CONNECTION_MAX_SCHEMAS=0 to measure the server as it was before either.
 """

@@ -32,7 +32,13 @@ def cv(content: bytes = PDF, name: str = "cv.pdf") -> SimpleUploadedFile:
 
 
 def test_the_offer_page_shows_its_facts_the_form_and_a_way_back_to_the_search(offer, alpha_client):
-    page = alpha_client.get(offer.path_url + "?recherche=q%3Dmedcine%2Bgenerale%26evil%3D1").content.decode()
+    searched = "?recherche=q%3Dmedcine%2Bgenerale%26evil%3D1"
+    # The offer's own page links to its form, which lives at ?candidater: the page sets no cookie
+    # (no CSRF token), so it is kept for the next visitors like any page.
+    plain = alpha_client.get(offer.path_url + searched)
+    assert not plain.cookies and 'name="full_name"' not in plain.content.decode()
+    assert "?candidater=&amp;recherche=q%3Dmedcine%2Bgenerale#candidater" in plain.content.decode()
+    page = alpha_client.get(offer.path_url + searched + "&candidater").content.decode()
     for fact in [
         "du 1er mai 2027 au 31 octobre 2027",
         "26 semaines",
@@ -117,7 +123,7 @@ def test_a_filled_offer_takes_no_application(offer, alpha, alpha_client):
         offer.filled = True
         offer.save_revision().publish()
     connection.set_schema_to_public()
-    assert 'name="full_name"' not in alpha_client.get(offer.path_url).content.decode()
+    assert 'name="full_name"' not in alpha_client.get(offer.path_url + "?candidater").content.decode()
     assert alpha_client.post(offer.path_url, application_data()).status_code == 409
     assert stored(alpha) == []
 

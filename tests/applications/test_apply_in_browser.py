@@ -198,6 +198,8 @@ def test_a_student_finds_an_offer_despite_a_typo_applies_and_the_coordinator_see
     # Again to the offer, and « Candidater » with a PDF CV.
     page.locator(".cards .hit-title a").first.click()
     page.wait_for_url(f"http://{alpha.host}:{server}/**")
+    page.click("text=Candidater à ce stage")
+    page.wait_for_selector("#id_full_name")
     cv = _cv_pdf()
     page.fill("#id_full_name", STUDENT)
     page.fill("#id_email", "camille@etudiant.test")
@@ -283,6 +285,7 @@ def test_the_search_and_an_offer_with_its_form_pass_axe(server, browser, network
     for name, url in [
         ("search", f"http://localhost:{server}/stages/?q=kine"),
         ("offer", f"http://{alpha.host}:{server}{offers['mg-msp-coteaux']}?recherche=q%3Dkine"),
+        ("offer's form", f"http://{alpha.host}:{server}{offers['mg-msp-coteaux']}?recherche=q%3Dkine&candidater"),
     ]:
         visit(page, url)
         found[name] = _defects(page, viewport["width"])

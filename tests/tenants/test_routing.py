@@ -74,7 +74,7 @@ def test_routes_and_answers_are_kept_only_with_a_shared_cache():
         ).stdout.strip()
 
     assert kept_seconds() == "0 0"
-    assert kept_seconds(REDIS_URL="redis://127.0.0.1:6379/9") == "300 300"
+    assert kept_seconds(REDIS_URL="redis://127.0.0.1:6379/9") == "300 3600"
 
 
 def cache_reads(monkeypatch) -> list[str]:
