@@ -59,7 +59,18 @@ class ProjectErrorsMixin:
 
 
 class CPTSPagesAPIViewSet(ProjectErrorsMixin, PagesAPIViewSet):
-    pass
+    def get_base_queryset(self):
+        """Wagtail's public pages of the site, worked out once per request.
+
+        Wagtail builds them from every view restriction of the site, one query,
+        and asks for them up to three times per listing (the queryset, its
+        filters, the serializer's context). A view serves one request, so the
+        restrictions read at its start hold for all of it; each caller gets a
+        fresh copy of the queryset.
+        """
+        if not hasattr(self, "_public_pages"):
+            self._public_pages = super().get_base_queryset()
+        return self._public_pages.all()
 
 
 class CPTSImagesAPIViewSet(ProjectErrorsMixin, ImagesAPIViewSet):

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
+from wagtail.models import PageViewRestriction
 
 from content.models import HomePage, ProfessionCount
 from content.models.pages import (
@@ -206,3 +207,19 @@ def test_the_admin_follows_the_editors_own_language(alpha, alpha_client):
         profile.preferred_language = "en"
         profile.save()
     assert 'lang="en"' in alpha_client.get("/admin/").content.decode()
+
+
+def test_a_listing_reads_the_view_restrictions_once_and_still_hides_a_private_section(alpha, alpha_client):
+    with alpha.context():
+        home = HomePage.objects.get()
+        private = page_publish(parent=home, page=NewsIndexPage(title="Espace réservé"))
+        PageViewRestriction.objects.create(page=private, restriction_type="password", password="bureau")
+    connection.set_schema_to_public()
+
+    with CaptureQueriesContext(connection) as queries:
+        response = alpha_client.get("/api/v2/pages/", {"type": "content.NewsIndexPage"})
+    assert response.status_code == 200
+    assert "Espace réservé" not in [item["title"] for item in response.json()["items"]]
+    restrictions = [q for q in queries if 'FROM "wagtailcore_pageviewrestriction"' in q["sql"]]
+    assert len(restrictions) == 1
+    assert alpha_client.get(f"/api/v2/pages/{private.pk}/").status_code == 404
