@@ -53,7 +53,7 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import cc_delim_re, has_vary_header
 
-from .federation_answers import HIT_HEADER, federation_answer
+from .federation_answers import HIT_HEADER, federation_answer, kept_copy
 from .release import release
 from .schema_versions import versions_get
 
@@ -129,9 +129,9 @@ class ResponseCacheMiddleware:
         if _response_may_be_kept(response):
             if headers := _vary_headers(response):
                 cache.set(varies, headers, seconds)
-                cache.set(_varied(request, versions, url, headers), response, seconds)
+                cache.set(_varied(request, versions, url, headers), kept_copy(response), seconds)
             else:
-                cache.set(plain, response, seconds)
+                cache.set(plain, kept_copy(response), seconds)
         return response
 
 

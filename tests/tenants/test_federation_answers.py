@@ -9,6 +9,7 @@ the pages the federation's visitors read.
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
 
 from content.services import territory_add_communes
@@ -260,3 +261,24 @@ def test_an_address_with_a_made_up_long_query_is_answered_but_not_kept(kept, alp
     warm(federation_client, "/agenda/")
     response = federation_client.get("/agenda/", HTTP_HOST="LOCALHOST")
     assert response.status_code == 200 and response.get(HIT_HEADER) == "hit"
+
+
+def test_a_kept_api_answer_is_its_bytes_and_headers_not_the_serializer_s_data(kept, alpha, federation_client):
+    import pickle
+
+    first = federation_client.get("/api/network/coverage/")
+    warm(federation_client, "/api/network/coverage/")
+    stored = [
+        pickle.loads(value)[1]  # noqa: S301 (what this test's own cache holds)
+        for key, value in cache._cache.items()  # the test settings' local-memory cache: pickled values
+        if "federation-answer." in key
+    ]
+    assert stored and all(type(response) is HttpResponse for response in stored)
+    assert not any(hasattr(response, "data") for response in stored)
+    again = federation_client.get("/api/network/coverage/")
+    assert again.get(HIT_HEADER) == "hit"
+    assert (again.content, again["Content-Type"], again["Vary"]) == (
+        first.content,
+        first["Content-Type"],
+        first["Vary"],
+    )
