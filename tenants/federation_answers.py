@@ -54,7 +54,7 @@ def kept_copy(response: HttpResponse) -> HttpResponse:
 
     An API answer is a REST framework ``Response``, whose pickled form keeps
     the serializer's ``data`` beside the rendered bytes: a kept national
-    coverage answer was unpickled into some ten thousand Python objects at
+    coverage answer (79 kB of JSON) was unpickled into thousands of objects at
     every hit (1.8 ms of a 2.4 ms hit). A plain copy unpickles as one string.
     """
     if type(response) is HttpResponse:
