@@ -24,7 +24,11 @@ sites. The private memory of the PostgreSQL backends serving the workers is
 read after the spread load, against a fresh backend's. The network's own
 endpoints (coverage, campaigns, internship search) are measured under the
 same server. Finally one worker alone serves every CPTS once, and its memory
-is read before and after.
+is read before and after. ``--visit-every-cpts-first`` asks each path of every
+CPTS before measuring it, again until each worker has served it (the worker
+that answered is named by config.settings.bench): every backend has then met
+every schema, as in a server whose connections keep every schema they meet
+(CPTS_CONNECTION_MAX_SCHEMAS=1000) and outlive the run (CONN_MAX_AGE=3600).
 
 The product's settings come from the environment as in production:
 REDIS_URL (then answers are kept, CPTS_RESPONSE_CACHE_SECONDS=3600),
@@ -179,17 +183,43 @@ def worker_pids(server: subprocess.Popen) -> list[int]:
     return [int(pid) for pid in children]
 
 
-def visit_every_cpts(all_hosts: list[str], path: str, clients: int = 8) -> dict:
-    """``path`` asked once of every CPTS by ``clients`` threads: the throughput of first visits."""
+def visit_every_cpts(all_hosts: list[str], path: str, workers: int, clients: int = 8) -> dict:
+    """``path`` asked of every CPTS by ``clients`` threads, again until each of the ``workers`` has served it.
+
+    Each gunicorn worker has its own database connection, whose backend keeps the
+    catalog of the schemas it has met; which worker accepts a request is the
+    kernel's choice, so one pass warms about one worker in ``workers`` per CPTS.
+    The worker comes from the ``X-Bench-Worker`` header (config.settings.bench).
+    """
+    import http.client
     from concurrent.futures import ThreadPoolExecutor
 
+    def visit(host: str) -> tuple[str, int, str | None]:
+        connection = http.client.HTTPConnection("127.0.0.1", NETWORK_PORT, timeout=30)
+        connection.request("GET", path, headers={"Host": host})
+        response = connection.getresponse()
+        response.read()
+        return host, response.status, response.getheader("X-Bench-Worker")
+
+    served_by: dict[str, set[str]] = {host: set() for host in all_hosts}
+    pending, requests, errors = list(all_hosts), 0, 0
     started = time.perf_counter()
-    with ThreadPoolExecutor(clients) as pool:
-        statuses = list(pool.map(lambda host: get(host, path)[0], all_hosts))
+    for _ in range(16):
+        with ThreadPoolExecutor(clients) as pool:
+            for host, status, worker in pool.map(visit, pending):
+                requests += 1
+                errors += status != 200
+                if worker:
+                    served_by[host].add(worker)
+        pending = [host for host, seen in served_by.items() if len(seen) < workers]
+        if not pending:
+            break
     elapsed = time.perf_counter() - started
     return {
-        "requests_per_second": len(all_hosts) / elapsed,
-        "errors": sum(status != 200 for status in statuses),
+        "requests_per_second": requests / elapsed,
+        "requests": requests,
+        "errors": errors,
+        "cpts_served_by_every_worker": len(all_hosts) - len(pending),
     }
 
 
@@ -254,7 +284,7 @@ def main() -> None:
     parser.add_argument(
         "--visit-every-cpts-first",
         action="store_true",
-        help="ask each path once of every CPTS before measuring it, as a crawler would",
+        help="ask each path of every CPTS until every worker has served it, before measuring it",
     )
     parser.add_argument(
         "--one-cpts",
@@ -299,9 +329,12 @@ def main() -> None:
                     f"Le site unique ne sert pas {path} : relancez bench/bench_site_api.py --prepare single."
                 )
             if args.visit_every_cpts_first:
-                results.setdefault("first_visits", {})[label] = first = visit_every_cpts(all_hosts, path)
+                first = visit_every_cpts(all_hosts, path, args.workers)
+                results.setdefault("first_visits", {})[label] = first
                 print(
-                    f"  première visite de chaque CPTS, {label} : {first['requests_per_second']:.0f} req/s, "
+                    f"  chaque CPTS vue par chaque worker, {label} : "
+                    f"{first['cpts_served_by_every_worker']} CPTS, "
+                    f"{first['requests']} requêtes, {first['requests_per_second']:.0f} req/s, "
                     f"erreurs {first['errors']}",
                     flush=True,
                 )

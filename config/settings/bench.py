@@ -5,7 +5,7 @@ import os
 from config.secret_key import data_dir, install_secret_key
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, DATABASES, TENANT_APPS
+from .base import BASE_DIR, DATABASES, MIDDLEWARE, TENANT_APPS
 
 # Benchmarks serve real HTTP on this machine: the install's own key, never a fixed one.
 SECRET_KEY = install_secret_key(data_dir(BASE_DIR))
@@ -21,6 +21,9 @@ if os.environ.get("BENCH_ELASTICSEARCH_PLAIN_JSON"):
     from tests.osmem_transport import PlainJsonHttpNode
 
     ELASTICSEARCH_OPTIONS = {"node_class": PlainJsonHttpNode}
+# bench_network_load.py --visit-every-cpts-first warms every worker's connection, told apart by
+# the answering worker's pid (outermost: never part of a kept answer).
+MIDDLEWARE = ["bench.benchapp.middleware.worker_header", *MIDDLEWARE]
 # The long-tail benchmark counts kept answers from the responses' headers.
 CPTS_RESPONSE_CACHE_HEADER = True
 LOGGING = {"version": 1, "disable_existing_loggers": True}

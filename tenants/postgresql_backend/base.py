@@ -10,7 +10,8 @@ A PostgreSQL backend keeps the catalog entries (relations, columns, indexes)
 of every schema it has queried, for as long as it lives: one that served the
 whole network of 1,000 CPTS held hundreds of megabytes. A persistent
 connection is therefore closed, between two requests, once it has visited
-``CPTS_CONNECTION_MAX_SCHEMAS`` schemas; the next request opens a fresh one.
+more than ``CPTS_CONNECTION_MAX_SCHEMAS`` CPTS schemas; the next request opens
+a fresh one.
 Closing after every request instead (``CONN_MAX_AGE=0``) was measured slower:
 opening a PostgreSQL session costs more than the catalog it would forget.
 
@@ -28,6 +29,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connections
 from django_tenants.postgresql_backend import base as tenant_backend
 from django_tenants.postgresql_backend.base import DatabaseWrapper as TenantDatabaseWrapper
+from django_tenants.utils import get_public_schema_name
 
 
 class SchemaKeyedCache(dict):
@@ -111,13 +113,19 @@ class DatabaseWrapper(TenantDatabaseWrapper):
         self.on_commit(callback)
 
     def close_if_unusable_or_obsolete(self) -> None:
-        """Django's own checks (at each request's start and end), then the schemas visited."""
+        """Django's own checks (at each request's start and end), then the CPTS schemas visited.
+
+        The limit counts CPTS schemas only, and closes past it: every request
+        visits the public schema (its route), so counting it would recycle a
+        connection sized to the whole network (1,000 for 1,000 CPTS) just
+        before it had met the last CPTS, which is what the benchmark found.
+        """
         super().close_if_unusable_or_obsolete()
         limit = getattr(settings, "CPTS_CONNECTION_MAX_SCHEMAS", None)
         if (
             self.connection is not None
             and limit
-            and len(self.schemas_visited) >= limit
+            and len(self.schemas_visited - {get_public_schema_name()}) > limit
             and not self.in_atomic_block
         ):
             self.close()

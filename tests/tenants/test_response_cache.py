@@ -204,8 +204,15 @@ def test_every_public_table_a_cpts_site_reads_is_declared(network, db, settings)
     assert {"network_commune", "tenants_cpts"} <= public_reads
 
 
-def test_a_connection_that_visited_too_many_schemas_is_closed_between_requests(alpha, beta, settings):
-    settings.CPTS_CONNECTION_MAX_SCHEMAS = 3
+def test_a_connection_that_visited_more_cpts_schemas_than_allowed_is_closed_between_requests(
+    alpha, beta, settings
+):
+    """The bound counts CPTS schemas, not the public one every request visits, and closes past it.
+
+    A bound at the number of CPTS must keep a connection that has met each of
+    them: counting the public schema closed it at the last one.
+    """
+    settings.CPTS_CONNECTION_MAX_SCHEMAS = 1
     own = connections.create_connection("default")
     # Persistent, as app servers run it (CONN_MAX_AGE=0 closes after every request anyway).
     own.settings_dict = {**own.settings_dict, "CONN_MAX_AGE": 60}

@@ -8,7 +8,7 @@ worker returns to the public schema between tasks.
 
 Memory: a PostgreSQL backend keeps the catalog of every schema it touched.
 The connection is closed between tasks once it has visited
-``CPTS_CONNECTION_MAX_SCHEMAS`` schemas (``tenants.postgresql_backend``, the
+more than ``CPTS_CONNECTION_MAX_SCHEMAS`` CPTS schemas (``tenants.postgresql_backend``, the
 same rule as the app servers); ``--max-tasks`` ends the process after that many
 tasks, for systemd (``Restart=always``, ``deploy/systemd/cpts-worker.service``)
 to start a fresh one.
