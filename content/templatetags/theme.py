@@ -1,19 +1,33 @@
 """The theme's identity on every page: a CPTS host's own, the federation's defaults elsewhere.
 
 Computed once per request (kept on the request) because the head, the header
-and the footer all read it.
+and the footer all read it. A CPTS's theme is also kept by each process under
+the versions its host's route was read with (``request.cpts_schema_versions``,
+or read for it, ``tenants.schema_versions``): its schema's version and that of the public
+tables CPTS pages read (``tenants_cpts`` among them, for the contact address
+and the demo notice). Any write to either gives a new version, so a kept theme
+is never served after its identity, legal pages, logo or CPTS changed. It was
+four to five statements of every CPTS page that was not a kept answer: the
+miss path of a network of 1,000 sites (bench/README.md, #41).
 """
 
 from __future__ import annotations
 
 from django import template
+from django.conf import settings
 from django.db import connection
 from django_tenants.utils import get_public_schema_name
 from wagtail.models import Site
 
 from content.selectors.identity import Theme, site_theme
+from tenants.schema_versions import versions_get
 
 register = template.Library()
+
+# Per process: schema → (versions, theme). One entry per CPTS this process has
+# served, a few kB each; emptied past this many.
+_KEPT_THEMES_MAX = 5_000
+_kept_themes: dict[str, tuple[str, Theme]] = {}
 
 FEDERATION_LEGAL = [
     ("Mentions légales", "/mentions-legales/"),
@@ -42,7 +56,24 @@ def theme(context) -> Theme:
     if site is None:
         found = Theme(site_name="Réseau des CPTS", legal=FEDERATION_LEGAL, demo=_network_has_demo())
     else:
-        found = site_theme(site=site, cpts_email=getattr(request.tenant, "contact_email", ""))
-        found.demo = bool(getattr(request.tenant, "demo_notice", ""))
+        found = _cpts_theme(request, site)
     request._cpts_theme = found
+    return found
+
+
+def _cpts_theme(request, site: Site) -> Theme:
+    schema, versions = connection.schema_name, None
+    # Versions are everyone's only in a cache all processes share (Redis), which is also what
+    # turns routes on: with a cache per process, another worker's write would not be seen here.
+    if settings.CPTS_ROUTING_CACHE_SECONDS:
+        versions = getattr(request, "cpts_schema_versions", None) or versions_get(schema)
+    kept = _kept_themes.get(schema)
+    if versions is not None and kept is not None and kept[0] == versions:
+        return kept[1]
+    found = site_theme(site=site, cpts_email=getattr(request.tenant, "contact_email", ""))
+    found.demo = bool(getattr(request.tenant, "demo_notice", ""))
+    if versions is not None:
+        if len(_kept_themes) >= _KEPT_THEMES_MAX:
+            _kept_themes.clear()
+        _kept_themes[schema] = (versions, found)
     return found

@@ -179,3 +179,44 @@ def test_the_demo_notice_is_one_line_on_every_page_and_whole_on_its_own(
     cpts_update(cpts=alpha.cpts, demo_notice="")
     assert alpha_client.get("/demonstration/").status_code == 404
     assert "demo-notice" not in alpha_client.get("/").content.decode()
+
+
+def test_a_cpts_theme_is_kept_per_process_and_every_change_to_it_shows_on_the_next_page(
+    alpha, alpha_client, settings, django_capture_on_commit_callbacks
+):
+    """Kept under the schema's versions: read once, then anew after an identity, legal page or CPTS write.
+
+    Routes kept as in production (their read brings the versions); answers are
+    not kept, so each page is made and only the theme can come from memory.
+    """
+    from django.core.cache import cache
+    from django.test.utils import CaptureQueriesContext
+
+    settings.CPTS_ROUTING_CACHE_SECONDS = 300
+    cache.clear()
+    try:
+        alpha_client.get("/")  # the route is kept
+        alpha_client.get("/")  # the theme is kept, under the versions read with the route
+        with CaptureQueriesContext(connection) as queries:
+            assert alpha_client.get("/").status_code == 200
+        read = " ".join(query["sql"] for query in queries.captured_queries)
+        assert "content_siteidentity" not in read and "content_legalpage" not in read
+        assert '"tenants_cpts"."demo_notice"' not in read
+
+        login(alpha_client, alpha)
+        with django_capture_on_commit_callbacks(execute=True):
+            saved = alpha_client.post("/admin/identity/", identity_form(address="12 rue des Tilleuls"))
+        assert saved.status_code == 302
+        alpha_client.logout()
+        assert "12 rue des Tilleuls" in alpha_client.get("/").content.decode()
+
+        with django_capture_on_commit_callbacks(execute=True):
+            cpts_update(cpts=alpha.cpts, demo_notice="Cette CPTS est fictive.")
+        assert "demo-notice" in alpha_client.get("/").content.decode()
+
+        with alpha.context(), django_capture_on_commit_callbacks(execute=True):
+            LegalPage.objects.get(slug=LEGAL_SLUGS[LegalPage.Kind.ACCESSIBILITY]).unpublish()
+        connection.set_schema_to_public()
+        assert 'href="/accessibilite/"' not in alpha_client.get("/").content.decode()
+    finally:
+        cache.clear()
