@@ -24,10 +24,10 @@ from tenants.schema_versions import versions_get
 
 register = template.Library()
 
-# Per process: schema → (versions, theme). One entry per CPTS this process has
-# served, a few kB each; emptied past this many.
+# Per process: (schema, site) → (versions, theme). One entry per CPTS site this
+# process has served, a few kB each; emptied past this many.
 _KEPT_THEMES_MAX = 5_000
-_kept_themes: dict[str, tuple[str, Theme]] = {}
+_kept_themes: dict[tuple[str, int], tuple[str, Theme]] = {}
 
 FEDERATION_LEGAL = [
     ("Mentions légales", "/mentions-legales/"),
@@ -67,7 +67,7 @@ def _cpts_theme(request, site: Site) -> Theme:
     # turns routes on: with a cache per process, another worker's write would not be seen here.
     if settings.CPTS_ROUTING_CACHE_SECONDS:
         versions = getattr(request, "cpts_schema_versions", None) or versions_get(schema)
-    kept = _kept_themes.get(schema)
+    kept = _kept_themes.get((schema, site.pk))
     if versions is not None and kept is not None and kept[0] == versions:
         return kept[1]
     found = site_theme(site=site, cpts_email=getattr(request.tenant, "contact_email", ""))
@@ -75,5 +75,5 @@ def _cpts_theme(request, site: Site) -> Theme:
     if versions is not None:
         if len(_kept_themes) >= _KEPT_THEMES_MAX:
             _kept_themes.clear()
-        _kept_themes[schema] = (versions, found)
+        _kept_themes[schema, site.pk] = (versions, found)
     return found
