@@ -112,12 +112,18 @@ def port_answers(port: int) -> bool:
 
 
 def get(host: str, path: str, port: int = NETWORK_PORT) -> tuple[int, bytes]:
+    status, body, _ = answer(host, path, port)
+    return status, body
+
+
+def answer(host: str, path: str, port: int = NETWORK_PORT) -> tuple[int, bytes, dict[str, str]]:
+    """``path`` asked of ``host``: status, body and headers."""
     import http.client
 
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     connection.request("GET", path, headers={"Host": host})
     response = connection.getresponse()
-    return response.status, response.read()
+    return response.status, response.read(), dict(response.getheaders())
 
 
 def wrk(path: str, seconds: int, hosts_file: Path, port: int = NETWORK_PORT) -> dict:
@@ -191,15 +197,13 @@ def visit_every_cpts(all_hosts: list[str], path: str, workers: int, clients: int
     kernel's choice, so one pass warms about one worker in ``workers`` per CPTS.
     The worker comes from the ``X-Bench-Worker`` header (config.settings.bench).
     """
-    import http.client
     from concurrent.futures import ThreadPoolExecutor
 
+    from bench.benchapp.middleware import WORKER_HEADER
+
     def visit(host: str) -> tuple[str, int, str | None]:
-        connection = http.client.HTTPConnection("127.0.0.1", NETWORK_PORT, timeout=30)
-        connection.request("GET", path, headers={"Host": host})
-        response = connection.getresponse()
-        response.read()
-        return host, response.status, response.getheader("X-Bench-Worker")
+        status, _, headers = answer(host, path)
+        return host, status, headers.get(WORKER_HEADER)
 
     served_by: dict[str, set[str]] = {host: set() for host in all_hosts}
     pending, requests, errors = list(all_hosts), 0, 0
