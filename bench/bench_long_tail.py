@@ -50,8 +50,8 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_network_load import NETWORK_PORT, hosts, start  # noqa: E402
 from bench.common import ROOT  # noqa: E402
+from bench.served import NETWORK_PORT, hosts, start  # noqa: E402
 
 PAGE_MIX = {"home": 0.40, "stages": 0.15, "offers_api": 0.10, "offer": 0.25, "campaign": 0.10}
 FIXED_PATHS = {

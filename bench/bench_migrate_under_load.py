@@ -27,8 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.bench_network_load import NETWORK_PORT, get, hosts, start  # noqa: E402
 from bench.common import ROOT  # noqa: E402
+from bench.served import NETWORK_PORT, get, hosts, start  # noqa: E402
 
 PATHS = ("/", "/api/v2/pages/?type=content.InternshipOfferPage&fields=discipline")
 

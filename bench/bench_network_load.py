@@ -49,9 +49,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import ROOT, refuse_ratio, wrk_failures  # noqa: E402
+from bench.served import (  # noqa: E402
+    NETWORK_PORT,
+    SINGLE_SITE_PORT,
+    answer,
+    get,
+    hosts,
+    rss_mb,
+    start,
+    worker_pids,
+)
 
-SINGLE_SITE_PORT = 8096
-NETWORK_PORT = 8097
 LUA = ROOT / "bench" / "wrk_hosts.lua"
 CPTS_PATHS = {
     "accueil d'une CPTS (HTML)": "/",
@@ -70,60 +78,6 @@ NETWORK_PATHS = {
     "recherche de stages « kine »": "/api/network/internships/?q=kine",
     "page de recherche (HTML)": "/stages/?q=medecine+generale&housing=true",
 }
-
-
-def start(settings: str, workers: int, database: str, port: int = NETWORK_PORT) -> subprocess.Popen:
-    """gunicorn serving ``settings`` on ``port``, once it answers; never a server left there before."""
-    if port_answers(port):
-        sys.exit(
-            f"Le port {port} est déjà pris (un banc précédent encore en cours ?) : "
-            "ce banc mesurerait un serveur qu'il n'a pas lancé."
-        )
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": settings,
-        "BENCH_DATABASE_NAME": database,
-        "CONN_MAX_AGE": os.environ.get("CONN_MAX_AGE", "60"),
-    }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "config.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(workers)]
-        + ["--log-level", "warning", "--max-requests", "0"],
-        cwd=ROOT,
-        env=env,
-    )
-    for _ in range(240):
-        if server.poll() is not None:
-            raise RuntimeError(f"gunicorn s'est arrêté (code {server.returncode}) : voir ci-dessus")
-        try:
-            if get("localhost", "/", port)[0] in (200, 404):
-                return server
-        except OSError:
-            pass
-        time.sleep(0.5)
-    server.terminate()
-    raise RuntimeError("server did not start")
-
-
-def port_answers(port: int) -> bool:
-    import socket
-
-    with socket.socket() as probe:
-        return probe.connect_ex(("127.0.0.1", port)) == 0
-
-
-def get(host: str, path: str, port: int = NETWORK_PORT) -> tuple[int, bytes]:
-    status, body, _ = answer(host, path, port)
-    return status, body
-
-
-def answer(host: str, path: str, port: int = NETWORK_PORT) -> tuple[int, bytes, dict[str, str]]:
-    """``path`` asked of ``host``: status, body and headers."""
-    import http.client
-
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    connection.request("GET", path, headers={"Host": host})
-    response = connection.getresponse()
-    return response.status, response.read(), dict(response.getheaders())
 
 
 def wrk(path: str, seconds: int, hosts_file: Path, port: int = NETWORK_PORT) -> dict:
@@ -175,18 +129,6 @@ def alternated(path: str, seconds: int, rounds: int, sides: dict[str, tuple[Path
 def _ms(match) -> float:
     value, unit = float(match.group(1)), match.group(2)
     return {"us": value / 1000, "ms": value, "s": value * 1000}[unit]
-
-
-def rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise RuntimeError("no VmRSS")
-
-
-def worker_pids(server: subprocess.Popen) -> list[int]:
-    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
-    return [int(pid) for pid in children]
 
 
 def visit_every_cpts(all_hosts: list[str], path: str, workers: int, clients: int = 8) -> dict:
@@ -257,22 +199,6 @@ def backends_memory(database: str, host: str) -> dict:
         fresh = private_kib(cursor.fetchone()[0])
     connection.close()
     return {"serving_kib": sorted(serving), "fresh_kib": fresh}
-
-
-def hosts() -> list[str]:
-    """The generated network's primary hosts; exits with what to run when there is none."""
-    from bench.common import setup_django
-
-    setup_django(fresh=False)
-    from tenants.models import Domain
-
-    found = sorted(Domain.objects.filter(is_primary=True).values_list("domain", flat=True))
-    if not found:
-        sys.exit(
-            "Aucune CPTS dans cpts_bench : lancez d'abord "
-            "python bench/generate_network.py --cpts 1000 --fresh"
-        )
-    return found
 
 
 def main() -> None:

@@ -125,7 +125,7 @@ def test_a_load_benchmark_never_measures_a_server_it_did_not_start():
     """A server left on the port (an earlier run still finishing) would answer in its place."""
     import socket
 
-    from bench.bench_network_load import start
+    from bench.served import start
 
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
