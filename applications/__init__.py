@@ -8,7 +8,8 @@
 - offers: the model ``InternshipApplication`` (status reçue / en cours /
   retenue / non retenue; CV kept outside the public media, ``applications.storage``),
   the form on every open offer's page (template tag ``{% application_form page %}``,
-  posted to the page itself through the ``before_serve_page`` hook), the service
+  posted to the page itself through an ``on_serve_page`` hook, inside Wagtail's
+  view restrictions), the service
   ``application_submit`` (stores, e-mails the offer's contact with the CV
   attached and acknowledges to the student), ``applications_purge`` (12 months
   after the internship's end; ``cpts_network.periodic``), the admin's

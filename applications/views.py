@@ -1,4 +1,4 @@
-"""The « Candidater » form posted on an offer's page (routed by the ``before_serve_page`` hook).
+"""The « Candidater » form posted on an offer's page (routed by an ``on_serve_page`` hook).
 
 Thin: the form checks, ``application_submit`` writes. On a refusal the offer's
 page is shown again with the form as the student filled it (the CV must be

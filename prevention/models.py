@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from content.blocks import RICH_TEXT_FEATURES
 from content.models.pages import CPTSPage
+from content.models.visibility import viewable_by
 from tenants.no_patient_data import validate_no_nir
 from tenants.vocabulary import Profession
 
@@ -37,7 +38,8 @@ class CampaignIndexPage(CPTSPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["campaigns"] = CampaignPage.objects.live().child_of(self).order_by("-start")
+        campaigns = viewable_by(CampaignPage.objects.live().child_of(self), request)
+        context["campaigns"] = campaigns.order_by("-start")
         return context
 
 

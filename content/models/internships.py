@@ -36,6 +36,7 @@ from tenants.vocabulary import Discipline, HostStructure, StudyLevel
 
 from .pages import CPTSPage
 from .territory import TerritoryCommune
+from .visibility import viewable_by
 
 
 def semester_dates(code: str) -> tuple[datetime.date, datetime.date]:
@@ -102,7 +103,9 @@ class InternshipIndexPage(CPTSPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        offers = InternshipOfferPage.objects.live().child_of(self).select_related("commune")
+        offers = viewable_by(InternshipOfferPage.objects.live().child_of(self), request).select_related(
+            "commune"
+        )
         context["offers"] = offers.filter(filled=False, end_date__gte=timezone.localdate()).order_by(
             "start_date"
         )

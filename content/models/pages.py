@@ -38,6 +38,7 @@ from content.selectors.site import page_key_figures, page_mission_indicators
 from tenants.vocabulary import Mission
 
 from .shareable import NetworkShareable
+from .visibility import viewable_by
 
 
 def upcoming(events):
@@ -106,7 +107,7 @@ class HomePage(CPTSPage):
         from content.selectors.home import home_context  # it reads the page types defined below
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_context(self))
+        context.update(home_context(self, request))
         return context
 
 
@@ -225,7 +226,8 @@ class NewsIndexPage(CPTSPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = NewsArticlePage.objects.live().child_of(self).order_by("-date")
+        articles = NewsArticlePage.objects.live().child_of(self)
+        context["articles"] = viewable_by(articles, request).order_by("-date")
         return context
 
 
@@ -276,7 +278,7 @@ class EventIndexPage(CPTSPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["events"] = upcoming(EventPage.objects.live().child_of(self))
+        context["events"] = upcoming(viewable_by(EventPage.objects.live().child_of(self), request))
         return context
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.db.models import Q
+from django.http import HttpRequest
 from django.utils import timezone
 from wagtail import hooks
 
 from content.member_counts import member_counts
+from content.models.visibility import viewable_by
 from content.selectors.site import key_figures
 from content.selectors.territory import page_territory_map
 
@@ -31,8 +33,13 @@ def live_offer_count() -> int:
 HOME_SECTIONS_HOOK = "cpts_home_sections"
 
 
-def home_context(page) -> dict:
-    """Figures (territory, members by profession, offers), the territory's map, news, next events."""
+def home_context(page, request: HttpRequest) -> dict:
+    """Figures (territory, members by profession, offers), the territory's map, news, next events.
+
+    News and events are those ``request`` may open (content.models.visibility).
+    """
+    news = _model("NewsArticlePage").objects.live().descendant_of(page)
+    events = _model("EventPage").objects.live().descendant_of(page)
     professions = [
         {"profession": row.get_profession_display(), "count": row.count}
         for row in member_counts()
@@ -43,11 +50,7 @@ def home_context(page) -> dict:
         "professions": sorted(professions, key=lambda row: -row["count"])[:6],
         "live_offers": live_offer_count(),
         "territory_map": page_territory_map(page),
-        "news": _model("NewsArticlePage").objects.live().descendant_of(page).order_by("-date")[:3],
-        "events": _model("EventPage")
-        .objects.live()
-        .descendant_of(page)
-        .filter(end__gte=timezone.now())
-        .order_by("start")[:3],
+        "news": viewable_by(news, request).order_by("-date")[:3],
+        "events": viewable_by(events, request).filter(end__gte=timezone.now()).order_by("start")[:3],
         "sections": [html for section in hooks.get_hooks(HOME_SECTIONS_HOOK) if (html := section(page))],
     }

@@ -128,6 +128,30 @@ def test_a_filled_offer_takes_no_application(offer, alpha, alpha_client):
     assert stored(alpha) == []
 
 
+@pytest.mark.parametrize("restriction", ["login", "password"])
+def test_a_private_offer_asks_a_post_for_what_it_asks_a_get_and_keeps_nothing(
+    offer, alpha, alpha_client, restriction
+):
+    """A POST used to be answered before Wagtail's view restriction: offer shown, application kept."""
+    from wagtail.models import PageViewRestriction
+
+    with alpha.context():
+        PageViewRestriction.objects.create(page=offer, restriction_type=restriction, password="bureau")
+    connection.set_schema_to_public()
+    shown = alpha_client.get(offer.path_url)
+    posted = alpha_client.post(offer.path_url, application_data())
+    assert posted.status_code == shown.status_code
+    assert posted.get("Location") == shown.get("Location")
+    for answer in (shown, posted):
+        assert "MSP des Coteaux" not in answer.content.decode()
+    assert stored(alpha) == []
+
+    if restriction == "login":
+        login(alpha_client, alpha)
+        assert alpha_client.post(offer.path_url, application_data()).status_code == 200
+        assert len(stored(alpha)) == 1
+
+
 def test_the_api_applies_with_structured_errors(offer, alpha, alpha_client):
     url = f"/api/v2/internships/{offer.pk}/applications/"
     bad = alpha_client.post(url, {**application_data(), "email": "x", "cv": cv(b"nope")})
