@@ -9,7 +9,8 @@ from django.db import transaction
 from tenants.audit import audit_record
 from tenants.models import CPTS, AuditEntry
 
-from .models import NetworkPost
+from .models import NetworkPost, Republication
+from .tasks import republications_follow_withdrawal
 
 
 @dataclass(frozen=True)
@@ -25,8 +26,18 @@ def network_post_write(*, cpts: CPTS, page_id: int, fields: dict) -> NetworkPost
 
 
 def network_post_withdraw(*, cpts: CPTS, page_id: int) -> int:
-    """A page unpublished, deleted or made private leaves the network (its republications follow at sync)."""
+    """A page unpublished, deleted or made private leaves the network, and the sites that took it.
+
+    The sites follow once this commits, through a background task (``syndication.tasks``).
+    """
+    subscribers = list(
+        Republication.objects.filter(post__cpts=cpts, post__page_id=page_id, detached_at__isnull=True)
+        .values_list("subscriber_id", flat=True)
+        .distinct()
+    )
     deleted, _ = NetworkPost.objects.filter(cpts=cpts, page_id=page_id).delete()
+    if subscribers:
+        transaction.on_commit(lambda: republications_follow_withdrawal.enqueue(subscribers))
     return deleted
 
 

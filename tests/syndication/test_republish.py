@@ -78,6 +78,29 @@ def test_a_post_withdrawn_at_its_source_is_taken_down_at_the_subscriber(alpha, b
         assert not NewsArticlePage.objects.get(title="Campagne de vaccination").live
 
 
+def test_a_post_made_private_at_its_source_leaves_the_subscriber_s_site_at_once(
+    alpha, beta, beta_client, django_capture_on_commit_callbacks
+):
+    """No wait for the periodic sync: a page its author withdrew is nowhere public (the task, on commit)."""
+    from wagtail.models import PageViewRestriction
+
+    event = publish_event(alpha, title="Soirée réservée (exemple fictif)")
+    subscribe(beta_client, beta, source="cpts", source_cpts=alpha.cpts.pk, automatic="on")
+    with beta.context():
+        copy = EventPage.objects.get(title="Soirée réservée (exemple fictif)")
+        path = copy.relative_url(copy.get_site())
+    connection.set_schema_to_public()
+    assert beta_client.get(path).status_code == 200
+
+    with alpha.context(), django_capture_on_commit_callbacks(execute=True):
+        source = EventPage.objects.get(pk=event.pk)
+        PageViewRestriction.objects.create(page=source, restriction_type=PageViewRestriction.LOGIN)
+    connection.set_schema_to_public()
+    assert not NetworkPost.objects.filter(cpts=alpha.cpts, page_id=event.pk).exists()
+    assert beta_client.get(path).status_code == 404
+    assert Republication.objects.get(subscriber=beta.cpts).detached_at is not None
+
+
 def test_a_chosen_subscription_offers_each_post_and_takes_it_on_request(alpha, beta, beta_client):
     publish_event(alpha, title="Réunion parcours diabète", theme="care_pathways")
     publish_event(alpha, title="Réunion sans thème", theme="")
