@@ -6,6 +6,8 @@ MANAGE := $(BIN)/python manage.py
 # The demo's passwords are published in the README: it listens on this machine only.
 # To show it on a network on purpose: make demo DEMO_ADDRESS=0.0.0.0:8000
 DEMO_ADDRESS ?= 127.0.0.1:8000
+# Links between the demo's hosts carry this port; they are written when the demo is first made.
+DEMO_PORT = $(lastword $(subst :, ,$(DEMO_ADDRESS)))
 
 .PHONY: demo test browser-tools test-operator install migrate lint bench clean-data
 
@@ -25,10 +27,10 @@ migrate: install
 ## Set up (embedded PostgreSQL unless DATABASE_URL is set), load the demo network, serve it on 127.0.0.1:8000.
 demo: migrate
 	$(MANAGE) load_reference_data
-	$(MANAGE) load_demo_network
+	PUBLIC_PORT=$(DEMO_PORT) $(MANAGE) load_demo_network
 	# A demo made by an earlier version gets the network copies added since (a few seconds).
-	$(MANAGE) check_public_copies --fix
-	$(MANAGE) runserver $(DEMO_ADDRESS)
+	PUBLIC_PORT=$(DEMO_PORT) $(MANAGE) check_public_copies --fix
+	PUBLIC_PORT=$(DEMO_PORT) $(MANAGE) runserver $(DEMO_ADDRESS)
 
 ## The whole test suite, against real PostgreSQL, the browser tests included: two workers, each
 ## with its own test database (pytest-xdist), the reason of every skip and the 15 slowest tests.

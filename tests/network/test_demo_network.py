@@ -134,6 +134,16 @@ def test_the_demo_agenda_shows_the_cpts_and_federation_events_and_a_subscriber_t
     assert again["count"] == len(agenda)
 
 
+def test_a_demo_served_on_another_port_than_it_was_made_for_says_how_to_remake_it(demo, settings):
+    """Its links hold the port it was made for: ``make demo DEMO_ADDRESS=…:8102`` on it must say so."""
+    same, other = StringIO(), StringIO()
+    call_command("load_demo_network", "--no-region", stdout=StringIO(), stderr=same)
+    assert same.getvalue() == ""
+    settings.PUBLIC_PORT = str(int(settings.PUBLIC_PORT or 80) + 1)
+    call_command("load_demo_network", "--no-region", stdout=StringIO(), stderr=other)
+    assert "make clean-data" in other.getvalue()
+
+
 def test_every_demo_cpts_has_its_team_a_page_for_the_bureau_and_one_due_tomorrow(demo):
     from wagtail.models import WorkflowState
 

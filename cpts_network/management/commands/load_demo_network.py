@@ -13,8 +13,10 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django_tenants.utils import schema_context
+from wagtail.models import Site
 
 from content.services import home_page_update, standard_page_publish, territory_add_communes
+from content.services.pages import public_port
 from cpts_network.demo.aci import demo_aci_load
 from cpts_network.demo.identity import demo_identity_load
 from cpts_network.demo.internships import demo_offer_details_load
@@ -54,6 +56,7 @@ class Command(BaseCommand):
         parser.add_argument("--no-region", action="store_true", help="Ne crée pas de CPTS fictives.")
 
     def handle(self, *args, region, no_region, **options):
+        self._warn_if_made_for_another_port()
         data = json.loads(FIXTURE.read_text(encoding="utf-8"))
         admin = data["federation_admin"]
         User = get_user_model()
@@ -177,3 +180,17 @@ class Command(BaseCommand):
                 f"    stages         {public_url(host, '/stages/')}",
             ]
         self.stdout.write("\n".join(lines))
+
+    def _warn_if_made_for_another_port(self) -> None:
+        # The sites and the network's copies keep the port the demo was made for (PUBLIC_PORT then).
+        made = CPTS.objects.filter(short_name="metz").first()
+        if made is None:
+            return
+        with schema_context(made.schema_name):
+            site = Site.objects.filter(is_default_site=True).first()
+        if site is not None and site.port != public_port():
+            self.stderr.write(
+                f"Le réseau de démonstration a été créé pour le port {site.port} : ses liens y mènent. "
+                "Pour le servir sur un autre port, effacez-le (make clean-data) puis relancez "
+                "make demo DEMO_ADDRESS=…"
+            )
