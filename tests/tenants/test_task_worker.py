@@ -153,3 +153,14 @@ def test_a_task_of_a_schema_that_is_gone_fails_instead_of_running_in_public(queu
     assert done.returncode == 0, done.stderr[-2000:]
     row.refresh_from_db()
     assert row.status == "FAILED" and row.exception_class_path.endswith("LookupError")
+
+
+@pytest.mark.django_db
+def test_the_daily_prune_of_task_results_passes_where_tasks_run_at_once():
+    """The demo runs each task at once: the job said « not a database backend » and the command failed."""
+    from io import StringIO
+
+    output = StringIO()
+    call_command("periodic_jobs", "--job", "task_results", "--force", stdout=output)
+    assert PeriodicJobRun.objects.get(name="task_results").finished_at is not None
+    assert "aucune file de tâches" in output.getvalue()
