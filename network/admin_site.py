@@ -17,6 +17,12 @@ class FederationAdminConfig(AdminConfig):
         for model in list(self.module.site._registry):
             if model._meta.app_label not in public_labels:
                 self.module.site.unregister(model)
+        # The task queue's rows are the operator's, read in English with SQL (docs/operating/
+        # background-work.md), not the federation's work: its French admin leaves them out.
+        from django_tasks_db.models import DBTaskResult
+
+        if self.module.site.is_registered(DBTaskResult):
+            self.module.site.unregister(DBTaskResult)
         # Accounts are deleted through a collector bound to the public schema.
         from django.contrib.auth import get_user_model
 

@@ -64,3 +64,11 @@ def test_an_analyst_exports_the_journal(alpha, django_user_model):
         "/admin/tenants/auditentry/", {"action": "export_csv", "_selected_action": [entry.pk]}
     )
     assert exported.status_code == 200 and "alpha" in exported.content.decode()
+
+
+def test_the_federation_s_own_administrator_reads_no_english_queue_in_its_admin(federation_staff_client):
+    """django-tasks-db's results (« Task Results », « Par priority ») are the operator's, not shown there."""
+    index = federation_staff_client.get("/admin/")
+    assert index.status_code == 200
+    assert "Task Result" not in index.content.decode()
+    assert federation_staff_client.get("/admin/django_tasks_database/dbtaskresult/").status_code == 404
