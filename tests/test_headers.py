@@ -79,6 +79,19 @@ def test_only_the_redoc_pages_get_the_policy_as_report_only(alpha_client, federa
     assert "script-src 'self'" in schema["Content-Security-Policy"]
 
 
+def test_the_api_docs_load_redoc_from_the_install_and_nothing_from_a_third_party(
+    alpha_client, federation_client
+):
+    """They used to load Redoc « latest » from a CDN and fonts from Google: blank offline, and told them."""
+    from django.contrib.staticfiles import finders
+
+    for client, path in [(alpha_client, "/api/v2/docs/"), (federation_client, "/api/network/docs/")]:
+        page = client.get(path).content.decode()
+        assert "https://" not in page and "http://" not in page
+        assert "/static/drf_spectacular_sidecar/redoc/bundles/redoc.standalone.js" in page
+    assert finders.find("drf_spectacular_sidecar/redoc/bundles/redoc.standalone.js")
+
+
 def test_the_deployment_checklist_passes_with_the_production_settings(db, tmp_path):
     from django.db import connection
 

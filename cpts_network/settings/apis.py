@@ -23,6 +23,7 @@ def api_settings() -> dict[str, Any]:
             "DESCRIPTION": "Annuaire, couverture et données agrégées des CPTS (schéma public).",
             "VERSION": "1.0.0",
             "SERVE_INCLUDE_SCHEMA": False,
+            "REDOC_DIST": "SIDECAR",
         },
         "CORS_ALLOW_ALL_ORIGINS": False,
         "CORS_URLS_REGEX": r"^/api/.*$",

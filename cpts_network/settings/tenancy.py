@@ -36,6 +36,8 @@ SHARED_APPS = [
     "django.contrib.humanize",
     "rest_framework",
     "drf_spectacular",
+    # Redoc served from the install's own static files: the API docs work offline, no CDN.
+    "drf_spectacular_sidecar",
     "corsheaders",
     "csp",
     # Second factor of federation staff (network.second_factor).
