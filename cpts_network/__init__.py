@@ -1,10 +1,13 @@
-"""The CPTS network for Wagtail: the wiring of the six apps, for this repository and any project.
+"""The CPTS network for Wagtail: the wiring of its apps, for this repository and any project.
 
 Layers, each importing only those to its left::
 
-    tenants  <-  network  <-  content  <-  prevention, search, syndication  <-  cpts_network
+    tenants  <-  network  <-  content  <-  feature apps  <-  cpts_network
 
-- needs: all six apps, Wagtail, django-tenants, Django REST framework.
+(feature apps: prevention, search, syndication, members, site_import, team, access, aci,
+unscheduled_care, applications, observatory).
+
+- needs: every app above, Wagtail, django-tenants, Django REST framework.
 - offers: ``cpts_network.settings.cpts_settings()`` (the settings the apps
   require), the URL confs of the public schema (``urls_public``, with the
   network's API ``urls_api``) and of CPTS schemas (``urls_tenant``), the
