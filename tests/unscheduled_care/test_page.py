@@ -34,6 +34,18 @@ def test_the_page_gives_the_numbers_first_then_the_places_in_words(alpha_client,
     assert "annuairesante.ameli.fr" in html and "reclamation-mediation-voies-de-recours" in html
 
 
+def test_the_home_page_leads_to_it_with_the_two_numbers_to_call_first(alpha, alpha_client, care_page):
+    """The page sat only in the sitemap: nothing on the site led a visitor to it."""
+    home = alpha_client.get("/").content.decode()
+    assert "Besoin d'un médecin ce soir ou ce week-end ?" in home
+    assert 'href="tel:15"' in home and 'href="tel:116117"' in home
+    assert f'href="{PATH}"' in home
+    with alpha.context():
+        UnscheduledCarePage.objects.get().unpublish()
+    connection.set_schema_to_public()
+    assert "Besoin d'un médecin ce soir" not in alpha_client.get("/").content.decode()
+
+
 def test_the_page_has_one_place_under_the_home_page(alpha):
     from content.models import HomePage, StandardPage
 
