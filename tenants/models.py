@@ -139,6 +139,12 @@ class CPTS(TenantMixin):
         return max(1, on.year - self.aci_signed_on.year + 1)
 
     @property
+    def of_name(self) -> str:
+        """Its name after « de », with the article French puts there: « de la CPTS de Metz et environs »."""
+        feminine = self.name.upper().startswith(("CPTS", "COMMUNAUTÉ"))
+        return f"de la {self.name}" if feminine else f"de {self.name}"
+
+    @property
     def primary_host(self) -> str | None:
         # Iterating .all() uses a prefetch when the selector made one.
         return next((d.domain for d in self.domains.all() if d.is_primary), None)

@@ -7,6 +7,7 @@ with each place numbered at its coordinates (``unscheduled_care.maps``).
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import asdict
 
 from django.apps import apps
@@ -44,9 +45,10 @@ def page_context(page: Page) -> dict:
     cpts = current_cpts()
     return {
         "national": national_data(),
+        "national_read_on": datetime.date.fromisoformat(national_data().read_on),
         "places": places,
         "places_map": places_map(
-            cpts=cpts, places=places, title=f"Les lieux de soins non programmés de {cpts.name}"
+            cpts=cpts, places=places, title=f"Les lieux de soins non programmés {cpts.of_name}"
         )
         if cpts and places
         else None,

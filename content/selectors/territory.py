@@ -120,7 +120,7 @@ def territory_map(
     require_schema(cpts)
     codes = list(TerritoryCommune.objects.values_list("commune_id", flat=True))
     return commune_territory_map(
-        codes=codes, marked=marked, marked_as=marked_as, title=title or f"Le territoire de {cpts.name}"
+        codes=codes, marked=marked, marked_as=marked_as, title=title or f"Le territoire {cpts.of_name}"
     )
 
 

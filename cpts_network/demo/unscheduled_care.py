@@ -11,6 +11,7 @@ from __future__ import annotations
 from content.models import HomePage, TerritoryCommune
 from network.commune_maps import commune_point
 from network.models import Commune
+from tenants.selectors import active_cpts
 from unscheduled_care.models import UnscheduledCarePage
 from unscheduled_care.services import unscheduled_care_page_publish
 
@@ -57,7 +58,7 @@ PLACES = [
 ]
 
 
-def demo_unscheduled_care_load(*, short_name: str) -> None:
+def demo_unscheduled_care_load() -> None:
     """The page under the home page of the CPTS whose schema is active, once (idempotent)."""
     if UnscheduledCarePage.objects.exists():
         return
@@ -86,11 +87,12 @@ def demo_unscheduled_care_load(*, short_name: str) -> None:
                 "step_free": step_free,
             }
         )
+    cpts = active_cpts()
     unscheduled_care_page_publish(
         parent=HomePage.objects.get(),
         title="Soins non programmés",
         slug="soins-non-programmes",
         introduction="<p>Votre médecin est fermé et ce n'est pas une urgence vitale ? Voici où consulter sur "
-        f"le territoire (lieux fictifs du site de démonstration, CPTS {short_name}).</p>",
+        f"le territoire (lieux fictifs du site de démonstration {cpts.of_name}).</p>",
         places=places,
     )

@@ -46,6 +46,12 @@ def test_the_home_page_leads_to_it_with_the_two_numbers_to_call_first(alpha, alp
     assert "Besoin d'un médecin ce soir" not in alpha_client.get("/").content.decode()
 
 
+def test_the_page_reads_in_french_dates_and_articles(alpha_client, care_page):
+    page = alpha_client.get(PATH).content.decode()
+    assert re.search(r"Numéros nationaux relus le \d{1,2}(er)? [a-zéû]+ \d{4}", page)
+    assert "Les lieux de soins non programmés de la CPTS Alpha" in page
+
+
 def test_the_page_has_one_place_under_the_home_page(alpha):
     from content.models import HomePage, StandardPage
 

@@ -117,7 +117,7 @@ class Command(BaseCommand):
                 demo_team_load(short_name=entry["short_name"])
                 demo_identity_load(short_name=entry["short_name"])
                 if entry["short_name"] == "metz":  # its places are Metz's (fictitious, marked so)
-                    demo_unscheduled_care_load(short_name=entry["short_name"])
+                    demo_unscheduled_care_load()
                 demo_aci_load(short_name=entry["short_name"])
                 demo_observatory_load(short_name=entry["short_name"])
             self.stdout.write(f"CPTS « {entry['name']} » créée.")
