@@ -167,6 +167,10 @@ def test_public_pages_are_accessible_and_fit_a_phone(server, browser, network, t
         f"http://localhost:{server}/actualites/",
         f"http://{alpha.host}:{server}/",
         f"http://{alpha.host}:{server}/recherche/?q=sante",
+        # A query the fields allow, in one word, echoed back: it wraps.
+        f"http://localhost:{server}/stages/?q={'kine' * 75}",
+        f"http://localhost:{server}/trouver-ma-cpts/?q={'x' * 99}",
+        f"http://{alpha.host}:{server}/recherche/?q={'sante' * 50}",
     ]:
         response = page.goto(url)
         assert response is not None and response.status < 400, url

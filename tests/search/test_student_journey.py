@@ -36,6 +36,23 @@ def test_counts_are_singular_for_zero_and_one(publish_offer, federation_client):
     )
 
 
+def test_a_page_past_the_last_says_so_and_leads_back(publish_offer, federation_client):
+    """« 2 offres » then « Aucune offre ne correspond », with no way back, contradicted itself."""
+    publish_offer(title="Stage A")
+    publish_offer(title="Stage B", commune_id="57751")
+    page = federation_client.get("/stages/", {"q": "kine", "page": "9"}).content.decode()
+    assert "Aucune offre ne correspond" not in page
+    assert "Cette page n'existe pas : les 2 offres tiennent sur 1 page." in page
+    assert "?q=kine&amp;page=1" in page
+
+
+def test_the_results_come_before_the_facets_in_the_page_as_on_a_phone(publish_offer, federation_client):
+    """A phone shows the results first: the keyboard met the facets first, far below them."""
+    publish_offer(title="Stage A")
+    page = federation_client.get("/stages/", {"q": "kine"}).content.decode()
+    assert page.index('class="hits"') < page.index('class="facets"')
+
+
 def test_the_offer_s_facts_are_in_the_network_api(publish_offer, federation_client):
     publish_offer(supervisor_role="Kinésithérapeute, tuteur de stage", compensation="Gratification légale")
     (hit,) = search(federation_client, q="kine")["results"]
