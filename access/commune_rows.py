@@ -57,6 +57,13 @@ _MATCHING = {
         " UNION SELECT commune_id FROM network_communealias WHERE search_name = %(name)s",
         "al.search_name = %(name)s",
     ),
+    # Names that begin with the words typed (« montigny » → « montigny les metz »): Django's
+    # pattern-ops index on search_name serves the LIKE.
+    "name_start": (
+        "SELECT code FROM network_commune WHERE search_name LIKE %(prefix)s"
+        " UNION SELECT commune_id FROM network_communealias WHERE search_name LIKE %(prefix)s",
+        "al.search_name LIKE %(prefix)s",
+    ),
     "codes": ("SELECT unnest(%(codes)s::varchar[])", "false"),
     "parents": ("SELECT code FROM network_commune WHERE parent_id = ANY(%(parents)s::varchar[])", "false"),
 }
@@ -91,7 +98,10 @@ class CommuneRow:
 def commune_rows(
     *, by: str, limit: int, order: str = "population", department: str | None = None, **params
 ) -> list[CommuneRow]:
-    """Current communes matched ``by`` "code", "name", "codes" or "parents" (``params`` give the values)."""
+    """Current communes matched ``by`` "code", "name", "name_start", "codes" or "parents".
+
+    ``params`` give the values: code, name, prefix (a LIKE pattern), codes, parents.
+    """
     matching, alias = _MATCHING[by]
     sql = _STATEMENT.format(  # noqa: S608 - fixed fragments only; values are parameters
         matching=matching,

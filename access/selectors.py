@@ -202,11 +202,20 @@ def _by_name(text: str, department: str | None) -> tuple[list[CommuneAnswer], st
     if not normalized:
         return [], ""
     rows = commune_rows(by="name", name=normalized, department=department, limit=MAX_COMMUNES)
+    if 1 < len(rows) < MAX_COMMUNES:
+        # « montigny » names five communes Montigny, and Montigny-lès-Metz may be the one meant:
+        # the names it begins follow the exact ones, the most populous first. One exact name
+        # (« Metz », « Nancy ») is the commune meant, not Metz-le-Comte or Nancy-sur-Cluses; none
+        # is a typo, for the suggestions.
+        found = {row.code for row in rows}
+        prefix = normalized.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + " %"
+        starting = commune_rows(by="name_start", prefix=prefix, department=department, limit=MAX_COMMUNES)
+        rows += [row for row in starting if row.code not in found][: MAX_COMMUNES - len(rows)]
     if postal:
         rows = [r for r in rows if postal in r.postal_codes] or rows
     answers = [
         _answer(row, MatchedBy.NAME)
-        if row.search_name == normalized
+        if row.search_name == normalized or row.search_name.startswith(f"{normalized} ")
         else _answer(row, MatchedBy.FORMER_NAME, f"{row.alias_name} : {_alias_note(row)}")
         for row in rows
     ]

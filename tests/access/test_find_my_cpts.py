@@ -4,6 +4,7 @@ import pytest
 
 from access.commune_names import commune_names_forget
 from access.selectors import find_my_cpts
+from network.models import Commune
 from tenants.services import public_url
 
 from .conftest import LE_BAN, METZ, MONTIGNY, NANCY, territory
@@ -45,6 +46,25 @@ def test_a_name_without_accents_or_hyphens_finds_the_commune(federation_client, 
     assert data["status"] == "found"
     assert data["communes"][0]["code"] == MONTIGNY
     assert [c["short_name"] for c in data["communes"][0]["cpts"]] == ["alpha"]
+
+
+def test_a_name_several_communes_bear_also_lists_those_it_begins_the_largest_first(
+    federation_client, metz_area
+):
+    """« montigny » listed five communes Montigny and not Montigny-lès-Metz, the page's own example."""
+    data = ask(federation_client, q="montigny")
+    assert data["status"] == "several"
+    names = [c["name"] for c in data["communes"]]
+    assert "Montigny-lès-Metz" in names
+    begun = [c for c in data["communes"] if c["name"].startswith(("Montigny-", "Montigny "))]
+    first_begun = names.index(begun[0]["name"])
+    assert all(not n.startswith(("Montigny-", "Montigny ")) for n in names[:first_begun])
+    assert "Montigny" in names[:first_begun]
+    codes = [c["code"] for c in begun]
+    population = dict(Commune.objects.filter(code__in=codes).values_list("code", "population"))
+    assert [population[code] for code in codes] == sorted(population.values(), reverse=True)
+    # One commune of that very name is the one meant.
+    assert ask(federation_client, q="Metz")["status"] == "found"
 
 
 def test_a_typo_suggests_the_closest_names_without_choosing(federation_client, metz_area):
