@@ -144,8 +144,9 @@ def privacy_html(p: Publisher) -> str:
 def accessibility_html(p: Publisher, *, checked_on: str) -> str:
     """A declaration in the RGAA 4.1's form, stating what was actually checked."""
     return (
-        f"<p>{escape(p.name)} s'engage à rendre son site accessible conformément à l'article 47 de "
-        "la loi n° 2005-102 du 11 février 2005. Cette déclaration s'applique au site "
+        # « CPTS de Metz et environs s'engage » lacked its article; the name in apposition needs none.
+        f"<p>L'éditeur de ce site, {escape(p.name)}, s'engage à le rendre accessible conformément à "
+        "l'article 47 de la loi n° 2005-102 du 11 février 2005. Cette déclaration s'applique au site "
         f"{escape(p.site_url)}.</p>"
         "<h2>État de conformité</h2>"
         "<p>Le site est <b>non conforme</b> au référentiel général d'amélioration de "

@@ -132,6 +132,8 @@ def test_legal_pages_are_written_from_the_cpts_data_and_stay_editable(alpha, alp
     accessibility = alpha_client.get("/accessibilite/").content.decode()
     assert "<b>non conforme</b>" in accessibility and "Défenseur des droits" in accessibility
     assert "axe-core" in accessibility and "RGAA 4.1" in accessibility
+    # The name in apposition: « CPTS Alpha s'engage » lacked its article.
+    assert "L'éditeur de ce site, CPTS Alpha, s'engage" in accessibility.replace("&#x27;", "'")
 
     login(alpha_client, alpha)
     page = pages["notice"]
