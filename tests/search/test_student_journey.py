@@ -16,6 +16,9 @@ def test_the_readme_s_typo_finds_general_medicine_and_says_so(publish_offer, fed
 
     assert titles(result) == ["Médecine générale en MSP"]
     assert result["corrections"] == {"medcine": "medecine"}
+    # What the student typed is said back as typed, accents included.
+    typed = federation_client.get("/stages/", {"q": "Médecine générale"}).content.decode()
+    assert "pour « Médecine générale »" in typed
     page = federation_client.get("/stages/", {"q": "medcine generale"}).content.decode()
     assert "<strong>1</strong> offre pour" in page
     assert "Recherche corrigée : « medcine » → « medecine »" in page
@@ -68,6 +71,8 @@ def test_errors_name_what_the_student_sees_and_dates_are_french(publish_offer, f
     assert page.status_code == 400
     assert "<strong>Près de (commune)</strong>" in text and "<strong>Disponible à partir du</strong>" in text
     assert "<strong>near</strong>" not in text and "<strong>start</strong>" not in text
+    # The error names the field by the label on the screen.
+    assert '<label for="start">Disponible à partir du</label>' in text
     assert 'type="date"' not in text and "jj/mm/aaaa" in text
     french = federation_client.get("/stages/", {"start": "01/05/2000"})
     assert french.status_code == 200
