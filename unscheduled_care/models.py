@@ -7,12 +7,14 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
 
 from content.api_fields import SelectorField
 from content.blocks import RICH_TEXT_FEATURES
 from content.models.pages import CPTSPage
 
 from .blocks import PlacesBlock
+from .national_numbers import national_data
 from .selectors import page_context, page_national_numbers, page_official_tools
 
 
@@ -46,6 +48,9 @@ class UnscheduledCarePage(CPTSPage):
         APIField("places"),
         APIField("official_tools", serializer=SelectorField(page_official_tools)),
     ]
+    # The site search found the page by its title only: « garde », « urgence », « pharmacie », what a
+    # visitor types, are in the national numbers and the places.
+    search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("search_text")]
     parent_page_types = ["content.HomePage"]
     subpage_types: list[str] = []
     max_count = 1
@@ -54,6 +59,16 @@ class UnscheduledCarePage(CPTSPage):
     class Meta:
         verbose_name = _("soins non programmés")
         verbose_name_plural = _("soins non programmés")
+
+    def search_text(self) -> str:
+        """The national numbers' names and uses, then each place's name and town, for the site search."""
+        numbers = [f"{number.name} {number.use}" for number in national_data().numbers]
+        places = [
+            f"{block.value.get('name', '')} {block.value.get('commune', '')}"
+            for block in self.places
+            if block.block_type == "place"
+        ]
+        return " ".join([*numbers, *places])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -52,6 +52,16 @@ def test_the_page_reads_in_french_dates_and_articles(alpha_client, care_page):
     assert "Les lieux de soins non programmés de la CPTS Alpha" in page
 
 
+def test_the_site_search_finds_it_by_what_a_visitor_types(alpha, alpha_client, metz_territory):
+    from django.test import TestCase
+
+    with TestCase.captureOnCommitCallbacks(execute=True):  # the search index follows on commit
+        publish(metz_territory, place())
+    for words in ("garde", "pharmacie de garde", "urgence"):
+        found = alpha_client.get("/recherche/", {"q": words}).content.decode()
+        assert f'href="{PATH}"' in found, words
+
+
 def test_the_page_has_one_place_under_the_home_page(alpha):
     from content.models import HomePage, StandardPage
 
