@@ -19,8 +19,10 @@ addresses are read from the network's copies, never from each schema).
 ``--traffic search``: the students' search on the federation's host, a mix
 of the queries students type (words, a department, a level, a typo, the
 first pages) drawn from a seeded list. ``--engine elasticsearch`` answers it
-from an osmem-server (in-memory, OpenSearch-compatible, as the tests use)
-that the bench starts and fills from the network's listing, then stops.
+from the cluster ELASTICSEARCH_URL names, in an index of the bench's own
+(prefix ``cpts-bench-``), or without it from an osmem-server (in-memory,
+OpenSearch-compatible, as the tests use) that the bench starts and fills
+from the network's listing, then stops.
 
 Each value of ``--ttl`` (``CPTS_RESPONSE_CACHE_SECONDS``) runs with a server
 of its own and the Redis database emptied first, as after a deployment: the
@@ -219,13 +221,22 @@ def summarise(samples: list[dict], seconds: float) -> dict:
 
 
 def elasticsearch_started():
-    """An osmem-server, filled from the network's listing by the project's own rebuild; the servers use it."""
+    """The engine, filled from the network's listing by the project's own rebuild; the servers use it.
+
+    With ELASTICSEARCH_URL set, the cluster it names, in an index of the bench's own
+    (``SEARCH_INDEX_PREFIX=cpts-bench-``: a rebuild replaces only what its alias points at, never
+    the install's own index); otherwise an osmem-server the bench starts, and stops.
+    """
     import subprocess
 
     from osmem_server import OsmemServer
 
-    server = OsmemServer.start()
-    os.environ.update(ELASTICSEARCH_URL=server.url, BENCH_ELASTICSEARCH_PLAIN_JSON="1")
+    server = None
+    if os.environ.get("ELASTICSEARCH_URL"):
+        os.environ["SEARCH_INDEX_PREFIX"] = "cpts-bench-"
+    else:
+        server = OsmemServer.start()
+        os.environ.update(ELASTICSEARCH_URL=server.url, BENCH_ELASTICSEARCH_PLAIN_JSON="1")
     began = time.monotonic()
     subprocess.run(  # noqa: S603
         [
