@@ -22,7 +22,17 @@ def viewable_by(pages: PageQuerySet, request: HttpRequest) -> PageQuerySet:
     a request with a session) is the public listing.
     """
     refused = Q()
-    for restriction in PageViewRestriction.objects.select_related("page"):
-        if not restriction.accept_request(request):
-            refused |= pages.descendant_of_q(restriction.page, inclusive=True)
+    for section in _refused_sections(request):
+        refused |= pages.descendant_of_q(section, inclusive=True)
     return pages.exclude(refused) if refused else pages
+
+
+def _refused_sections(request: HttpRequest) -> list:
+    # Read once per request: the home page lists news and events, each through here.
+    if not hasattr(request, "_cpts_refused_sections"):
+        request._cpts_refused_sections = [
+            restriction.page
+            for restriction in PageViewRestriction.objects.select_related("page")
+            if not restriction.accept_request(request)
+        ]
+    return request._cpts_refused_sections
