@@ -130,7 +130,7 @@ def test_a_filled_offer_takes_no_application(offer, alpha, alpha_client):
 
 @pytest.mark.parametrize("restriction", ["login", "password"])
 def test_a_private_offer_asks_a_post_for_what_it_asks_a_get_and_keeps_nothing(
-    offer, alpha, alpha_client, restriction
+    offer, alpha, alpha_client, beta_client, restriction
 ):
     """A POST used to be answered before Wagtail's view restriction: offer shown, application kept."""
     from wagtail.models import PageViewRestriction
@@ -144,6 +144,10 @@ def test_a_private_offer_asks_a_post_for_what_it_asks_a_get_and_keeps_nothing(
     assert posted.get("Location") == shown.get("Location")
     for answer in (shown, posted):
         assert "MSP des Coteaux" not in answer.content.decode()
+    # The API's way in, and another CPTS's host with this offer's id, are refused as well.
+    api = f"/api/v2/internships/{offer.pk}/applications/"
+    assert alpha_client.post(api, application_data()).status_code == 404
+    assert beta_client.post(api, application_data()).status_code == 404
     assert stored(alpha) == []
 
     if restriction == "login":
